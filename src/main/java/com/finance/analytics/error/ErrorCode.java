@@ -1,0 +1,21 @@
+package com.finance.analytics.error;
+
+/** The stable error codes clients branch on; they appear as {@code extensions.code} and in REST problem details. */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    TIMEOUT(504),
+    UNAVAILABLE(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
