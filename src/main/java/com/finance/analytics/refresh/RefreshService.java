@@ -1,0 +1,68 @@
+package com.finance.analytics.refresh;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.stereotype.Service;
+
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+
+/**
+ * Starts refreshes one at a time. The lock keeps two requests to this gateway from both launching; asking Dagster
+ * for an unfinished run of the job covers runs launched before a restart, by another gateway or from Dagster's UI.
+ */
+@Service
+public class RefreshService {
+
+    private final DagsterClient dagster;
+    private final ReentrantLock launching = new ReentrantLock();
+    private final long lockWaitMillis;
+
+    public RefreshService(DagsterClient dagster, RefreshProperties properties) {
+        this.dagster = dagster;
+        // Whoever holds the lock makes at most two bounded calls to Dagster; waiting longer means Dagster is stuck.
+        this.lockWaitMillis = 2 * (properties.connectTimeout().toMillis() + properties.requestTimeout().toMillis());
+    }
+
+    /** The unfinished refresh run if there is one, else a newly launched one. */
+    public RefreshRun refresh() {
+        acquireLaunchLock();
+        try {
+            Optional<RefreshRun> unfinished = dagster.unfinishedRun();
+            return unfinished.orElseGet(dagster::launch);
+        } finally {
+            launching.unlock();
+        }
+    }
+
+    /** The run with this id, with Dagster's failure message when it failed. */
+    public RefreshRun run(String id) {
+        String runId = requireRunId(id);
+        RefreshRun run = dagster.run(runId)
+                .orElseThrow(() -> new AnalyticsException(ErrorCode.NOT_FOUND, "No refresh run with id " + runId));
+        return run.status() == RefreshStatus.FAILURE ? run.withMessage(dagster.failureMessage(runId)) : run;
+    }
+
+    private void acquireLaunchLock() {
+        try {
+            if (!launching.tryLock(lockWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw new AnalyticsException(ErrorCode.UNAVAILABLE, "The refresh service (Dagster) is not answering");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnalyticsException(ErrorCode.UNAVAILABLE, "Interrupted while waiting to start a refresh", e);
+        }
+    }
+
+    /** Dagster's run ids are UUIDs; anything else cannot name a run and is not passed on. */
+    private static String requireRunId(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new AnalyticsException(ErrorCode.BAD_REQUEST, "A refresh run id is a UUID");
+        }
+    }
+}
