@@ -1,0 +1,52 @@
+package com.finance.analytics.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.finance.analytics.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the refusals of the HTTP filters, before any controller runs: a GraphQL-shaped body on {@code /graphql}
+ * (so GraphQL clients find {@code errors[0].extensions.code}) and a problem detail with a {@code code} property on
+ * REST paths.
+ */
+final class ErrorResponses {
+
+    private final JsonMapper json;
+
+    ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ErrorCode code,
+               String message) throws IOException {
+        response.setStatus(status.value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        Object body;
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", status.getReasonPhrase());
+            problem.put("status", status.value());
+            problem.put("detail", message);
+            problem.put("code", code.name());
+            body = problem;
+        } else {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            body = Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
+        }
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,51 @@
+package com.finance.analytics.security;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires authentication and abuse limits: the token check and the body size limit guard {@code /graphql} and
+ * {@code /api/**} (GraphiQL's page and health stay open), the interceptor passes the caller on, and the
+ * instrumentation bean is picked up by every GraphQL engine built from the context.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String[] PROTECTED_PATHS = {"/graphql", "/graphql/*", "/api/*"};
+
+    @Bean
+    JwtVerifier jwtVerifier(JwtProperties properties) {
+        return new JwtVerifier(properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(JwtVerifier verifier, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new BearerTokenFilter(verifier, new ErrorResponses(json)));
+        registration.addUrlPatterns(PROTECTED_PATHS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimits limits, JsonMapper json) {
+        var filter = new RequestBodyLimitFilter(limits.maxRequestSize().toBytes(), new ErrorResponses(json));
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(PROTECTED_PATHS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    WebGraphQlInterceptor callerContextInterceptor(RequestLimits limits) {
+        return new CallerContextInterceptor(limits.introspection());
+    }
+
+    @Bean
+    RequestLimitsInstrumentation requestLimitsInstrumentation(RequestLimits limits) {
+        return new RequestLimitsInstrumentation(limits);
+    }
+}
