@@ -7,7 +7,9 @@ public enum ErrorCode {
     FORBIDDEN(403),
     NOT_FOUND(404),
     TIMEOUT(504),
-    UNAVAILABLE(503);
+    UNAVAILABLE(503),
+    /** Something failed that the caller cannot fix; details are only in the server log. */
+    INTERNAL(500);
 
     private final int httpStatus;
 

@@ -1,0 +1,32 @@
+package com.finance.analytics.query;
+
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The caller's filter: an inclusive date range and id lists (empty = no restriction). */
+public record DatasetFilter(Optional<LocalDate> startDate, Optional<LocalDate> endDate, List<UUID> accountIds,
+                            List<UUID> tagIds) {
+
+    public static final DatasetFilter NONE = new DatasetFilter(Optional.empty(), Optional.empty(), List.of(), List.of());
+
+    public DatasetFilter {
+        accountIds = accountIds == null ? List.of() : List.copyOf(accountIds);
+        tagIds = tagIds == null ? List.of() : List.copyOf(tagIds);
+        if (startDate.isPresent() && endDate.isPresent() && endDate.get().isBefore(startDate.get())) {
+            throw new AnalyticsException(ErrorCode.BAD_REQUEST,
+                    "endDate " + endDate.get() + " is before startDate " + startDate.get());
+        }
+    }
+
+    public static DatasetFilter of(LocalDate startDate, LocalDate endDate, List<UUID> accountIds, List<UUID> tagIds) {
+        return new DatasetFilter(Optional.ofNullable(startDate), Optional.ofNullable(endDate), accountIds, tagIds);
+    }
+
+    public boolean hasDateRange() {
+        return startDate.isPresent() || endDate.isPresent();
+    }
+}

@@ -1,0 +1,66 @@
+package com.finance.analytics.query;
+
+import com.finance.analytics.catalog.Column;
+import com.finance.analytics.catalog.Dataset;
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.security.Caller;
+import com.finance.analytics.snapshot.Snapshot;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Pages through one dataset for the caller: validates the request, checks ownership of ids, counts and fetches. */
+@Service
+public class DatasetQueryService {
+
+    private final QueryExecutor executor;
+    private final OwnershipGuard ownership;
+
+    public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership) {
+        this.executor = executor;
+        this.ownership = ownership;
+    }
+
+    public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
+        Dataset dataset = snapshot.catalog().requireDataset(datasetId);
+        validate(dataset, query);
+        checkOwnership(snapshot, caller, dataset, query.filter());
+        long total = executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), query.filter()), rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
+        List<Map<String, Object>> rows = query.limit() == 0 || query.offset() >= total
+                ? List.of()
+                : executor.rows(snapshot, DatasetSql.page(dataset, caller.userId(), query.filter(), query.orderBy(),
+                        query.limit(), query.offset()), dataset.columns());
+        return new Page(rows, total, query.limit(), query.offset());
+    }
+
+    void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
+        if (!filter.accountIds().isEmpty()) {
+            String column = dataset.filters().accountIdColumn()
+                    .orElseThrow(() -> DatasetSql.undeclared(dataset, "accountIds"));
+            ownership.checkOwned(snapshot, caller.userId(), dataset, column, filter.accountIds(), "accountIds");
+        }
+        if (!filter.tagIds().isEmpty()) {
+            String column = dataset.filters().tagIdColumn()
+                    .orElseThrow(() -> DatasetSql.undeclared(dataset, "tagIds"));
+            ownership.checkOwned(snapshot, caller.userId(), dataset, column, filter.tagIds(), "tagIds");
+        }
+    }
+
+    private static void validate(Dataset dataset, DatasetQuery query) {
+        for (OrderBy term : query.orderBy()) {
+            Column column = dataset.column(term.column()).orElseThrow(() -> new AnalyticsException(
+                    ErrorCode.BAD_REQUEST, "Cannot order '" + dataset.id() + "' by unknown column '" + term.column() + "'"));
+            if (column.type().list()) {
+                throw new AnalyticsException(ErrorCode.BAD_REQUEST,
+                        "Cannot order '" + dataset.id() + "' by list column '" + term.column() + "'");
+            }
+        }
+        if (query.filter().hasDateRange() && dataset.filters().dateColumn().isEmpty()) {
+            throw DatasetSql.undeclared(dataset, "date range");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.finance.analytics.query;
+
+/** One ordering term; the column must be a non-list column of the dataset. */
+public record OrderBy(String column, SortDirection direction) {
+}

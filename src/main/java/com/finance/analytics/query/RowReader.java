@@ -1,0 +1,76 @@
+package com.finance.analytics.query;
+
+import com.finance.analytics.catalog.Column;
+import com.finance.analytics.catalog.ScalarKind;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns DuckDB result rows into plain Java values that match the exposed scalar types. Timestamps without a zone are
+ * UTC (dbt builds them in UTC), so they are exposed as UTC date-times.
+ */
+final class RowReader {
+
+    private RowReader() {
+    }
+
+    static List<Map<String, Object>> readAll(ResultSet rows, List<Column> columns) throws SQLException {
+        List<Map<String, Object>> result = new ArrayList<>();
+        while (rows.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Column column = columns.get(i);
+                row.put(column.name(), read(rows, i + 1, column));
+            }
+            result.add(row);
+        }
+        return result;
+    }
+
+    private static Object read(ResultSet rows, int index, Column column) throws SQLException {
+        Object value = rows.getObject(index);
+        if (value == null) {
+            return null;
+        }
+        if (column.type().list()) {
+            Array array = (Array) value;
+            return Arrays.stream((Object[]) array.getArray()).map(element -> convert(element, column.type().kind()))
+                    .toList();
+        }
+        return convert(value, column.type().kind());
+    }
+
+    static Object convert(Object value, ScalarKind kind) {
+        if (value == null) {
+            return null;
+        }
+        return switch (kind) {
+            case DATE -> value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+            case DATE_TIME -> dateTime(value);
+            case INT -> ((Number) value).intValue();
+            case LONG -> ((Number) value).longValue();
+            case FLOAT -> ((Number) value).doubleValue();
+            default -> value;
+        };
+    }
+
+    private static OffsetDateTime dateTime(Object value) {
+        return switch (value) {
+            case OffsetDateTime offset -> offset;
+            case LocalDateTime local -> local.atOffset(ZoneOffset.UTC);
+            case Timestamp timestamp -> timestamp.toLocalDateTime().atOffset(ZoneOffset.UTC);
+            default -> throw new IllegalStateException("Unexpected timestamp value " + value.getClass());
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package com.finance.analytics.query;
+
+public enum SortDirection {
+    ASC,
+    DESC
+}

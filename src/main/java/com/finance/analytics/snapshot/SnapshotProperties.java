@@ -1,0 +1,21 @@
+package com.finance.analytics.snapshot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where snapshots are published and how they are opened.
+ *
+ * @param snapshotsDir  the directory holding {@code CURRENT} and one directory per snapshot
+ * @param pollInterval  how often {@code CURRENT} is checked for a new id
+ * @param duckdbThreads DuckDB worker threads per snapshot; with queries bounded to about one per core, more threads
+ *                      per query only add contention on a small machine
+ */
+@ConfigurationProperties("analytics")
+public record SnapshotProperties(
+        @DefaultValue("var/snapshots") Path snapshotsDir,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2") int duckdbThreads) {
+}
