@@ -1,0 +1,1 @@
+"""Deterministic synthetic source data for the personal-finance app (schema `app`)."""

@@ -1,0 +1,41 @@
+"""DuckDB may never download an extension here: the postgres extension comes from its PyPI package
+(duckdb-extension-postgres), laid out as an extension directory that DuckDB autoloads from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import duckdb_extension_postgres
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIRECTORY = REPO_ROOT / "build" / "duckdb_extensions"
+NO_DOWNLOADS = {"autoinstall_known_extensions": False, "autoload_known_extensions": True}
+
+
+def extension_directory(root: Path | None = None) -> Path:
+    """Returns a directory in DuckDB's layout (<version>/<platform>/<name>.duckdb_extension)."""
+    root = Path(root or os.environ.get("ANALYTICS_DUCKDB_EXTENSIONS") or DEFAULT_DIRECTORY)
+    packaged = Path(duckdb_extension_postgres.__file__).parent / "extensions"
+    platform = duckdb.connect().sql("PRAGMA platform").fetchone()[0]
+    for binary in packaged.glob("v*/*.duckdb_extension"):
+        target = root / binary.parent.name / platform / binary.name
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A dangling link is left over from an older virtualenv; another process may race us here.
+        target.unlink(missing_ok=True)
+        try:
+            target.symlink_to(binary)
+        except FileExistsError:
+            pass
+    return root
+
+
+def duckdb_settings() -> dict[str, object]:
+    return {**NO_DOWNLOADS, "extension_directory": str(extension_directory())}
+
+
+def connect(database: str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(database, read_only=read_only, config=duckdb_settings())

@@ -1,0 +1,16 @@
+select
+    transaction_id,
+    user_id,
+    account_id,
+    booking_date,
+    value_date,
+    amount,
+    currency,
+    description,
+    counterparty,
+    status,
+    is_transfer,
+    tag_ids,
+    tag_names
+from {{ ref('int_transactions') }}
+order by user_id, booking_date, transaction_id
