@@ -7,9 +7,6 @@ import java.util.Map;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -17,12 +14,28 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.introspection.Introspection;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Refuses an operation before any data fetcher runs when it is too deep, too costly, has too many aliases or root
- * fields, passes an oversized list argument, or introspects while introspection is off. The walk expands fragments
- * and stops at the first exceeded limit, so a fragment bomb costs at most {@code maxComplexity} visits.
+ * fields, passes an oversized list argument (literal or variable), or introspects while introspection is off.
+ * <p>
+ * The walk expands every fragment at every place it is used (graphql-java's {@code QueryTraverser} visits a shared
+ * fragment only once, which would let a fragment used first at a shallow level hide its deep uses), counts each
+ * expansion towards the cost and stops at the first exceeded limit, so a fragment bomb costs at most
+ * {@code maxComplexity} steps.
  */
 public class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -36,55 +49,101 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        QueryTraverser.newQueryTraverser()
-                .schema(execution.getGraphQLSchema())
-                .document(execution.getDocument())
-                .operationName(execution.getExecutionInput().getOperationName())
-                .coercedVariables(execution.getCoercedVariables())
-                .build()
-                .visitPreOrder(new LimitCounter());
+        new OperationWalk(execution.getFragmentsByName(), execution.getCoercedVariables().toMap())
+                .selections(execution.getOperationDefinition().getSelectionSet(), 1);
         return super.beginExecuteOperation(parameters, state);
     }
 
-    private final class LimitCounter extends QueryVisitorStub {
+    private final class OperationWalk {
 
-        private int fields;
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Object> variables;
+        private int cost;
         private int aliases;
         private int rootFields;
 
-        @Override
-        public void visitField(QueryVisitorFieldEnvironment field) {
-            String name = field.getField().getName();
-            boolean root = field.getParentEnvironment() == null;
+        OperationWalk(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+            this.fragments = fragments;
+            this.variables = variables;
+        }
+
+        void selections(SelectionSet selectionSet, int depth) {
+            if (selectionSet == null) {
+                return;
+            }
+            for (Selection<?> selection : selectionSet.getSelections()) {
+                switch (selection) {
+                    case Field field -> field(field, depth);
+                    case InlineFragment inline -> selections(inline.getSelectionSet(), depth);
+                    case FragmentSpread spread -> {
+                        count();
+                        FragmentDefinition definition = fragments.get(spread.getName());
+                        selections(definition == null ? null : definition.getSelectionSet(), depth);
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+
+        private void field(Field field, int depth) {
+            String name = field.getName();
+            boolean root = depth == 1;
             if (!limits.introspection() && root && isSchemaIntrospection(name)) {
                 throw refused("Introspection is disabled");
             }
-            if (++fields > limits.maxComplexity()) {
-                throw refused("Query selects more than " + limits.maxComplexity() + " fields");
-            }
-            if (field.getField().getAlias() != null && ++aliases > limits.maxAliases()) {
+            count();
+            if (field.getAlias() != null && ++aliases > limits.maxAliases()) {
                 throw refused("Query uses more than " + limits.maxAliases() + " aliases");
             }
-            if (root && !field.isTypeNameIntrospectionField() && ++rootFields > limits.maxRootFields()) {
+            if (root && !Introspection.TypeNameMetaFieldDef.getName().equals(name)
+                    && ++rootFields > limits.maxRootFields()) {
                 throw refused("Query has more than " + limits.maxRootFields() + " root fields");
             }
-            if (depth(field) > limits.maxDepth()) {
+            if (depth > limits.maxDepth()) {
                 throw refused("Query is nested deeper than " + limits.maxDepth() + " levels");
             }
-            checkListSizes(name, field.getArguments().values());
+            for (Argument argument : field.getArguments()) {
+                literal(name, argument.getValue());
+            }
+            selections(field.getSelectionSet(), depth + 1);
         }
 
-        private void checkListSizes(String fieldName, Collection<?> values) {
-            for (Object value : values) {
-                if (value instanceof Collection<?> list) {
-                    if (list.size() > limits.maxListSize()) {
-                        throw refused("An argument of '" + fieldName + "' lists more than "
-                                + limits.maxListSize() + " items");
-                    }
-                    checkListSizes(fieldName, list);
-                } else if (value instanceof Map<?, ?> inputObject) {
-                    checkListSizes(fieldName, inputObject.values());
+        private void count() {
+            if (++cost > limits.maxComplexity()) {
+                throw refused("Query selects more than " + limits.maxComplexity() + " fields");
+            }
+        }
+
+        private void literal(String fieldName, Value<?> value) {
+            switch (value) {
+                case ArrayValue array -> {
+                    checkSize(fieldName, array.getValues().size());
+                    array.getValues().forEach(item -> literal(fieldName, item));
                 }
+                case ObjectValue object -> {
+                    for (ObjectField objectField : object.getObjectFields()) {
+                        literal(fieldName, objectField.getValue());
+                    }
+                }
+                case VariableReference reference -> variable(fieldName, variables.get(reference.getName()));
+                default -> {
+                }
+            }
+        }
+
+        private void variable(String fieldName, Object value) {
+            if (value instanceof Collection<?> list) {
+                checkSize(fieldName, list.size());
+                list.forEach(item -> variable(fieldName, item));
+            } else if (value instanceof Map<?, ?> inputObject) {
+                inputObject.values().forEach(item -> variable(fieldName, item));
+            }
+        }
+
+        private void checkSize(String fieldName, int size) {
+            if (size > limits.maxListSize()) {
+                throw refused("An argument of '" + fieldName + "' lists more than " + limits.maxListSize() + " items");
             }
         }
     }
@@ -92,14 +151,6 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
     private static boolean isSchemaIntrospection(String fieldName) {
         return Introspection.SchemaMetaFieldDef.getName().equals(fieldName)
                 || Introspection.TypeMetaFieldDef.getName().equals(fieldName);
-    }
-
-    private static int depth(QueryVisitorFieldEnvironment field) {
-        int depth = 0;
-        for (var current = field; current != null; current = current.getParentEnvironment()) {
-            depth++;
-        }
-        return depth;
     }
 
     private static AbortExecutionException refused(String message) {
