@@ -23,3 +23,16 @@ $(VENV)/.installed: requirements.txt
 
 .PHONY: venv
 venv: $(VENV)/.installed
+
+# --- tokens (security) ---
+DEMO_SECRET := var/demo-secret
+
+# A random HS256 secret for local runs: created once, kept out of git (var/ is ignored), readable by the owner only.
+$(DEMO_SECRET):
+	@mkdir -p $(@D)
+	@umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(48))' > $@
+
+.PHONY: token
+token: $(DEMO_SECRET) ## make token USER=<uuid> [SCOPE=analytics:refresh]: a 1-hour token from the configured secret
+	@ANALYTICS_JWT_SECRET="$${ANALYTICS_JWT_SECRET:-$$(cat $(DEMO_SECRET))}" \
+		python3 tools/mint_token.py --user "$(USER)" $(if $(SCOPE),--scope "$(SCOPE)")
