@@ -16,13 +16,46 @@ help:
 	@echo "make run    install everything, build the demo marts and serve the gateway on :8080"
 	@echo "make test   run the whole test suite (installs and starts PostgreSQL if needed)"
 
+# The .pth file puts the repo root (datagen) and orchestration/ on the venv's import path.
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r requirements.txt
+	printf '%s\n' "$(CURDIR)" "$(CURDIR)/orchestration" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/analytics-project.pth"
 	touch $@
 
 .PHONY: venv
 venv: $(VENV)/.installed
+
+# --- data (generator, dbt, snapshots) ---
+# The small deterministic data set every test reads; the same seed goes into PostgreSQL.
+TEST_DATA_FLAGS := --seed 42 --users 12 --months 14 --transactions-per-month 40
+DEMO_DATA_FLAGS := --seed 7 --users 200 --months 14 --transactions-per-month 60
+PG_DSN ?= host=localhost port=5432 dbname=analytics user=analytics password=analytics
+SNAPSHOT := $(PY) -m analytics_orchestration.snapshot
+
+.PHONY: test-data
+test-data: venv ## build/test/source.duckdb and a snapshot of it in build/test/snapshots (local dbt target)
+	$(PY) -m datagen $(TEST_DATA_FLAGS) --duckdb build/test/source.duckdb
+	$(SNAPSHOT) build --target local --snapshots-dir build/test/snapshots --source-file build/test/source.duckdb
+
+.PHONY: postgres
+postgres: ## install (Debian packages) and start PostgreSQL, create the analytics role and database
+	bash scripts/postgres.sh
+
+.PHONY: test-data-postgres
+test-data-postgres: venv postgres test-data ## the same data through PostgreSQL; its marts must equal the local ones
+	$(PY) -m datagen $(TEST_DATA_FLAGS) --postgres "$(PG_DSN)"
+	$(SNAPSHOT) build --target postgres --snapshots-dir build/test/pg-snapshots --postgres-dsn "$(PG_DSN)"
+	$(SNAPSHOT) compare build/test/snapshots build/test/pg-snapshots
+
+.PHONY: demo
+demo: venv ## a bigger demo data set published into var/snapshots (no PostgreSQL needed)
+	$(PY) -m datagen $(DEMO_DATA_FLAGS) --duckdb build/demo/source.duckdb
+	$(SNAPSHOT) build --target local --snapshots-dir var/snapshots --source-file build/demo/source.duckdb
+
+.PHONY: test-python
+test-python: venv ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)
+	$(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]
 
 # --- tokens (security) ---
 DEMO_SECRET := var/demo-secret

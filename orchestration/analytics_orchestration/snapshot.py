@@ -1,0 +1,273 @@
+"""Builds the marts into a fresh DuckDB file and publishes it as an immutable snapshot.
+
+Layout (read by the gateway): <snapshots-dir>/CURRENT holds the published id;
+<snapshots-dir>/<id>/{analytics.duckdb, manifest.json, snapshot.json}. A build runs in a hidden
+directory inside <snapshots-dir> (same file system, so the final rename is atomic), is verified,
+fsynced, renamed into place, and only then does CURRENT switch to it. A failed build or failed
+dbt test publishes nothing. Old snapshots are never pruned here: the gateway does that once no
+request reads them any more.
+
+    python -m analytics_orchestration.snapshot build --target local --snapshots-dir DIR [--source-file F]
+    python -m analytics_orchestration.snapshot build --target postgres --snapshots-dir DIR [--postgres-dsn DSN]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from datagen.duckdb_extensions import connect, extension_directory
+from datagen.sinks import redact
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DBT_PROJECT_DIR = REPO_ROOT / "dbt"
+DEFAULT_SOURCE_FILE = REPO_ROOT / "build" / "test" / "source.duckdb"
+DEFAULT_POSTGRES_DSN = "host=localhost port=5432 dbname=analytics user=analytics password=analytics"
+DATABASE_FILE = "analytics.duckdb"
+MANIFEST_FILE = "manifest.json"
+METADATA_FILE = "snapshot.json"
+CURRENT_FILE = "CURRENT"
+REQUIRED_MARTS = (
+    "dim_accounts",
+    "dim_tags",
+    "fct_transactions",
+    "fct_daily_spending_by_tag",
+    "fct_daily_balance_history",
+    "fct_monthly_trends",
+)
+# Staging and intermediate models are views over the attached source; in a snapshot, opened
+# without that source, they could never resolve, so only the marts are kept.
+SOURCE_VIEW_SCHEMAS = ("main_staging", "main_intermediate")
+
+
+class SnapshotError(Exception):
+    """A build that must not be published; the message says why in one or a few lines."""
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    target: str
+    snapshots_dir: Path
+    source_file: Path = DEFAULT_SOURCE_FILE
+    postgres_dsn: str = DEFAULT_POSTGRES_DSN
+    as_of_date: str | None = None
+
+    def source_description(self) -> str:
+        if self.target == "postgres":
+            return f"postgres:{redact(self.postgres_dsn)}"
+        return f"duckdb:{self.source_file}"
+
+
+@dataclass(frozen=True)
+class StagedSnapshot:
+    id: str
+    directory: Path
+    snapshots_dir: Path
+
+
+def build_and_publish(request: BuildRequest) -> Path:
+    return publish(build(request))
+
+
+def build(request: BuildRequest) -> StagedSnapshot:
+    """Runs `dbt build` into a new hidden directory and verifies the result; publishes nothing."""
+    check_source(request)
+    snapshot_id = new_snapshot_id()
+    snapshots_dir = request.snapshots_dir.resolve()
+    staging = snapshots_dir / f".building-{snapshot_id}"
+    staging.mkdir(parents=True)
+    try:
+        _run_dbt_build(request, staging)
+        manifest = json.loads((staging / "target" / MANIFEST_FILE).read_text())
+        database = staging / DATABASE_FILE
+        _drop_source_views(database)
+        verify_database(database, dataset_models(manifest))
+        shutil.copyfile(staging / "target" / MANIFEST_FILE, staging / MANIFEST_FILE)
+        (staging / METADATA_FILE).write_text(json.dumps(_metadata(snapshot_id, request, manifest), indent=2) + "\n")
+        for scratch in ("target", "logs"):
+            shutil.rmtree(staging / scratch, ignore_errors=True)
+        for path in staging.iterdir():
+            _fsync(path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return StagedSnapshot(snapshot_id, staging, snapshots_dir)
+
+
+def publish(staged: StagedSnapshot) -> Path:
+    """Moves a verified build into place, then points CURRENT at it (both atomic renames)."""
+    final = staged.snapshots_dir / staged.id
+    os.rename(staged.directory, final)
+    _fsync(staged.snapshots_dir)
+    _write_atomically(staged.snapshots_dir / CURRENT_FILE, staged.id + "\n")
+    _write_atomically(DBT_PROJECT_DIR / "target" / MANIFEST_FILE, (final / MANIFEST_FILE).read_text())
+    return final
+
+
+def current_snapshot(snapshots_dir: Path) -> Path | None:
+    pointer = snapshots_dir / CURRENT_FILE
+    if not pointer.exists():
+        return None
+    return snapshots_dir / pointer.read_text().strip()
+
+
+def new_snapshot_id(now: dt.datetime | None = None) -> str:
+    """Sorts by build time; the random suffix keeps two builds in the same second apart."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+
+
+def check_source(request: BuildRequest) -> None:
+    if request.target == "local":
+        if not request.source_file.is_file():
+            raise SnapshotError(f"source file {request.source_file} does not exist (make test-data creates one)")
+        return
+    if request.target != "postgres":
+        raise SnapshotError(f"unknown target {request.target!r}; use local or postgres")
+    con = connect()
+    try:
+        con.execute("ATTACH ? AS src (TYPE postgres, READ_ONLY)", [request.postgres_dsn])
+        con.execute("SELECT count(*) FROM src.app.transactions").fetchone()
+    except duckdb.Error as e:
+        first_line = str(e).strip().splitlines()[0]
+        raise SnapshotError(f"cannot read the source in PostgreSQL at '{redact(request.postgres_dsn)}': {first_line}") from None
+    finally:
+        con.close()
+
+
+def dbt_environment(request: BuildRequest, database: Path) -> dict[str, str]:
+    """The variables profiles.yml reads: where to write, what to attach, where extensions live."""
+    return {
+        **os.environ,
+        "ANALYTICS_DBT_DATABASE": str(database),
+        "ANALYTICS_SOURCE_FILE": str(request.source_file.resolve()),
+        "ANALYTICS_POSTGRES_DSN": request.postgres_dsn,
+        "ANALYTICS_DUCKDB_EXTENSIONS": str(extension_directory()),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def dataset_models(manifest: dict) -> list[str]:
+    return sorted(
+        node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"].get("meta", {}).get("dataset")
+    )
+
+
+def verify_database(database: Path, models: list[str]) -> None:
+    """Opens the file the way the gateway will (read-only, nothing attached) and checks every mart."""
+    missing_in_manifest = sorted(set(REQUIRED_MARTS) - set(models))
+    if missing_in_manifest:
+        raise SnapshotError(f"manifest declares no dataset for {', '.join(missing_in_manifest)}")
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        tables = {row[0] for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        problems = [f"{m} is missing" for m in models if m not in tables]
+        problems += [f"{m} has no rows" for m in models
+                     if m in tables and con.execute(f'SELECT count(*) FROM main."{m}"').fetchone()[0] == 0]
+    finally:
+        con.close()
+    if problems:
+        raise SnapshotError("the built database is not publishable: " + "; ".join(problems))
+
+
+def _run_dbt_build(request: BuildRequest, staging: Path) -> None:
+    dbt = Path(sys.executable).with_name("dbt")
+    command = [
+        str(dbt), "build",
+        "--project-dir", str(DBT_PROJECT_DIR),
+        "--profiles-dir", str(DBT_PROJECT_DIR),
+        "--target", request.target,
+        "--target-path", str(staging / "target"),
+        "--log-path", str(staging / "logs"),
+    ]
+    if request.as_of_date:
+        command += ["--vars", json.dumps({"as_of_date": request.as_of_date})]
+    result = subprocess.run(command, cwd=DBT_PROJECT_DIR, env=dbt_environment(request, staging / DATABASE_FILE),
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        failures = [line for line in result.stdout.splitlines() if "FAIL" in line or "ERROR" in line or "rror" in line]
+        detail = "\n".join(failures[-15:]) or result.stdout[-2000:] or result.stderr[-2000:]
+        raise SnapshotError(f"dbt build --target {request.target} failed; nothing was published:\n{detail}")
+
+
+def _drop_source_views(database: Path) -> None:
+    con = duckdb.connect(str(database))
+    try:
+        for schema in SOURCE_VIEW_SCHEMAS:
+            con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _metadata(snapshot_id: str, request: BuildRequest, manifest: dict) -> dict[str, str]:
+    return {
+        "id": snapshot_id,
+        "built_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "dbt_version": manifest["metadata"]["dbt_version"],
+        "target": request.target,
+        "source": request.source_description(),
+    }
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    temporary.write_text(text)
+    _fsync(temporary)
+    os.replace(temporary, path)
+    _fsync(path.parent)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an ISO date like 2026-10-31, got {text!r}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analytics_orchestration.snapshot",
+                                     description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="build the marts with dbt and publish them as a snapshot")
+    build_cmd.add_argument("--target", choices=("local", "postgres"), default="local")
+    build_cmd.add_argument("--snapshots-dir", type=Path, required=True)
+    build_cmd.add_argument("--source-file", type=Path, default=DEFAULT_SOURCE_FILE)
+    build_cmd.add_argument("--postgres-dsn", default=os.environ.get("ANALYTICS_POSTGRES_DSN", DEFAULT_POSTGRES_DSN))
+    build_cmd.add_argument("--as-of-date", type=_iso_date,
+                           help="last day of the balance histories (default: latest day in the source)")
+    args = parser.parse_args(argv)
+    request = BuildRequest(args.target, args.snapshots_dir, args.source_file, args.postgres_dsn, args.as_of_date)
+    try:
+        published = build_and_publish(request)
+    except SnapshotError as e:
+        print(f"snapshot: {e}", file=sys.stderr)
+        return 1
+    print(f"snapshot: published {published.name} at {published}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
