@@ -1,0 +1,105 @@
+package com.finance.analytics.security;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The bearer token and body size filters in front of a stand-in endpoint, refusing before any controller runs. */
+class HttpFiltersTest {
+
+    private static final UUID USER = UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
+    private static final int MAX_BODY = 1024;
+
+    private final MockMvc mvc;
+
+    HttpFiltersTest() {
+        ErrorResponses errors = new ErrorResponses(JsonMapper.builder().build());
+        JwtVerifier verifier = new JwtVerifier(JwtVerifierTest.properties(TestTokens.SECRET, "", ""));
+        mvc = MockMvcBuilders.standaloneSetup(new CallerEcho())
+                .addFilter(new BearerTokenFilter(verifier, errors), SecurityConfiguration.PROTECTED_PATHS)
+                .addFilter(new RequestBodyLimitFilter(MAX_BODY, errors), SecurityConfiguration.PROTECTED_PATHS)
+                .build();
+    }
+
+    @Test
+    void passesVerifiedCallerToTheEndpoint() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER)).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(USER.toString()));
+    }
+
+    @Test
+    void refusesRequestWithoutTokenWithGraphqlShapedError() throws Exception {
+        mvc.perform(post("/graphql").content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("UNAUTHENTICATED"))
+                .andExpect(jsonPath("$.errors[0].message").value("Missing bearer token"));
+    }
+
+    @Test
+    void refusesOtherAuthorizationSchemes() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz").content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void refusesExpiredForgedAndUnsignedTokens() throws Exception {
+        for (String token : new String[] {TestTokens.expired(USER), TestTokens.wrongSecret(USER),
+                TestTokens.algNone(USER), TestTokens.notYetValid(USER), "not-a-jwt"}) {
+            mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).content("{}"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.errors[0].extensions.code").value("UNAUTHENTICATED"));
+        }
+    }
+
+    @Test
+    void refusesRestRequestWithProblemDetail() throws Exception {
+        mvc.perform(post("/api/v1/datasets/x").content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void refusesBodyAboveTheLimit() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                        .content("x".repeat(MAX_BODY + 1)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"));
+    }
+
+    @Test
+    void acceptsBodyAtTheLimit() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                        .content("x".repeat(MAX_BODY)))
+                .andExpect(status().isOk());
+    }
+
+    @RestController
+    static class CallerEcho {
+
+        @PostMapping({"/graphql", "/api/v1/datasets/x"})
+        String echo(HttpServletRequest request, @RequestBody String body) {
+            return ((Caller) request.getAttribute(Caller.CONTEXT_KEY)).userId().toString();
+        }
+    }
+}
