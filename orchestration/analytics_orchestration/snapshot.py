@@ -21,6 +21,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class BuildRequest:
     source_file: Path = DEFAULT_SOURCE_FILE
     postgres_dsn: str = DEFAULT_POSTGRES_DSN
     as_of_date: str | None = None
+    project_dir: Path = DBT_PROJECT_DIR
 
     def source_description(self) -> str:
         if self.target == "postgres":
@@ -79,15 +81,19 @@ def build_and_publish(request: BuildRequest) -> Path:
     return publish(build(request))
 
 
-def build(request: BuildRequest) -> StagedSnapshot:
-    """Runs `dbt build` into a new hidden directory and verifies the result; publishes nothing."""
+def build(request: BuildRequest, run_dbt: Callable[[BuildRequest, Path], None] | None = None) -> StagedSnapshot:
+    """Runs `dbt build` into a new hidden directory and verifies the result; publishes nothing.
+
+    `run_dbt` lets the Dagster job run the build through dagster-dbt (so it sees every model and
+    test); it must write the database and target/ into the staging directory, as _run_dbt_build does.
+    """
     check_source(request)
     snapshot_id = new_snapshot_id()
     snapshots_dir = request.snapshots_dir.resolve()
     staging = snapshots_dir / f".building-{snapshot_id}"
     staging.mkdir(parents=True)
     try:
-        _run_dbt_build(request, staging)
+        (run_dbt or _run_dbt_build)(request, staging)
         manifest = json.loads((staging / "target" / MANIFEST_FILE).read_text())
         database = staging / DATABASE_FILE
         _drop_source_views(database)
@@ -183,19 +189,37 @@ def verify_database(database: Path, models: list[str]) -> None:
         raise SnapshotError("the built database is not publishable: " + "; ".join(problems))
 
 
+def compare_marts(left: Path, right: Path) -> list[str]:
+    """Differences between the marts of two databases (row multisets); empty when identical."""
+    con = duckdb.connect()
+    try:
+        con.execute("ATTACH ? AS l (READ_ONLY)", [str(left)])
+        con.execute("ATTACH ? AS r (READ_ONLY)", [str(right)])
+        differences = []
+        for mart in REQUIRED_MARTS:
+            only_left, only_right = con.execute(
+                f'SELECT (SELECT count(*) FROM (FROM l.main."{mart}" EXCEPT ALL FROM r.main."{mart}")),'
+                f'       (SELECT count(*) FROM (FROM r.main."{mart}" EXCEPT ALL FROM l.main."{mart}"))').fetchone()
+            if only_left or only_right:
+                differences.append(f"{mart}: {only_left} rows only in {left}, {only_right} only in {right}")
+        return differences
+    finally:
+        con.close()
+
+
 def _run_dbt_build(request: BuildRequest, staging: Path) -> None:
     dbt = Path(sys.executable).with_name("dbt")
     command = [
         str(dbt), "build",
-        "--project-dir", str(DBT_PROJECT_DIR),
-        "--profiles-dir", str(DBT_PROJECT_DIR),
+        "--project-dir", str(request.project_dir),
+        "--profiles-dir", str(request.project_dir),
         "--target", request.target,
         "--target-path", str(staging / "target"),
         "--log-path", str(staging / "logs"),
     ]
     if request.as_of_date:
         command += ["--vars", json.dumps({"as_of_date": request.as_of_date})]
-    result = subprocess.run(command, cwd=DBT_PROJECT_DIR, env=dbt_environment(request, staging / DATABASE_FILE),
+    result = subprocess.run(command, cwd=request.project_dir, env=dbt_environment(request, staging / DATABASE_FILE),
                             capture_output=True, text=True)
     if result.returncode != 0:
         failures = [line for line in result.stdout.splitlines() if "FAIL" in line or "ERROR" in line or "rror" in line]
@@ -258,8 +282,15 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--postgres-dsn", default=os.environ.get("ANALYTICS_POSTGRES_DSN", DEFAULT_POSTGRES_DSN))
     build_cmd.add_argument("--as-of-date", type=_iso_date,
                            help="last day of the balance histories (default: latest day in the source)")
+    build_cmd.add_argument("--project-dir", type=Path, default=DBT_PROJECT_DIR,
+                           help="the dbt project to build (default: dbt/ of this repository)")
+    compare_cmd = commands.add_parser("compare", help="check that the current snapshots of two dirs hold equal marts")
+    compare_cmd.add_argument("snapshots_dirs", type=Path, nargs=2)
     args = parser.parse_args(argv)
-    request = BuildRequest(args.target, args.snapshots_dir, args.source_file, args.postgres_dsn, args.as_of_date)
+    if args.command == "compare":
+        return _compare_current(*args.snapshots_dirs)
+    request = BuildRequest(args.target, args.snapshots_dir, args.source_file, args.postgres_dsn, args.as_of_date,
+                           args.project_dir.resolve())
     try:
         published = build_and_publish(request)
     except SnapshotError as e:
@@ -267,6 +298,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"snapshot: published {published.name} at {published}")
     return 0
+
+
+def _compare_current(left_dir: Path, right_dir: Path) -> int:
+    left, right = current_snapshot(left_dir), current_snapshot(right_dir)
+    if left is None or right is None:
+        print(f"snapshot: nothing published in {left_dir if left is None else right_dir}", file=sys.stderr)
+        return 1
+    differences = compare_marts(left / DATABASE_FILE, right / DATABASE_FILE)
+    for line in differences:
+        print(f"snapshot: {line}", file=sys.stderr)
+    if not differences:
+        print(f"snapshot: the marts of {left.name} and {right.name} are identical")
+    return 1 if differences else 0
 
 
 if __name__ == "__main__":
