@@ -11,6 +11,8 @@ import duckdb_extension_postgres
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRECTORY = REPO_ROOT / "build" / "duckdb_extensions"
+# The package names the file after the extension's alias; DuckDB looks for its canonical name.
+CANONICAL_NAMES = {"postgres": "postgres_scanner"}
 NO_DOWNLOADS = {"autoinstall_known_extensions": False, "autoload_known_extensions": True}
 
 
@@ -20,7 +22,8 @@ def extension_directory(root: Path | None = None) -> Path:
     packaged = Path(duckdb_extension_postgres.__file__).parent / "extensions"
     platform = duckdb.connect().sql("PRAGMA platform").fetchone()[0]
     for binary in packaged.glob("v*/*.duckdb_extension"):
-        target = root / binary.parent.name / platform / binary.name
+        name = CANONICAL_NAMES.get(binary.stem, binary.stem)
+        target = root / binary.parent.name / platform / f"{name}.duckdb_extension"
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -39,3 +42,14 @@ def duckdb_settings() -> dict[str, object]:
 
 def connect(database: str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(database, read_only=read_only, config=duckdb_settings())
+
+
+def attach_postgres(con: duckdb.DuckDBPyConnection, dsn: str, alias: str, read_only: bool = False) -> None:
+    """ATTACH takes no parameters, so the connection string goes in as an escaped literal."""
+    if not alias.isidentifier():
+        raise ValueError(f"not an identifier: {alias!r}")
+    con.execute(f"ATTACH {sql_literal(dsn)} AS {alias} (TYPE postgres{', READ_ONLY' if read_only else ''})")
+
+
+def sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from datagen import generate as gen
-from datagen.duckdb_extensions import connect
+from datagen.duckdb_extensions import attach_postgres, connect
 
 
 class SinkError(Exception):
@@ -44,7 +44,7 @@ def load_postgres(dsn: str, params: gen.Params) -> None:
     con = connect()
     try:
         try:
-            con.execute("ATTACH ? AS pg (TYPE postgres)", [dsn])
+            attach_postgres(con, dsn, "pg")
         except duckdb.Error as e:
             raise SinkError(f"cannot reach PostgreSQL at '{redact(dsn)}': {_first_line(e)}") from None
         # Generate in memory first: the slow part runs before PostgreSQL's copy is dropped.

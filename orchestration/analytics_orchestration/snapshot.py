@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from datagen.duckdb_extensions import connect, extension_directory
+from datagen.duckdb_extensions import attach_postgres, connect, extension_directory, sql_literal
 from datagen.sinks import redact
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -142,7 +142,7 @@ def check_source(request: BuildRequest) -> None:
         raise SnapshotError(f"unknown target {request.target!r}; use local or postgres")
     con = connect()
     try:
-        con.execute("ATTACH ? AS src (TYPE postgres, READ_ONLY)", [request.postgres_dsn])
+        attach_postgres(con, request.postgres_dsn, "src", read_only=True)
         con.execute("SELECT count(*) FROM src.app.transactions").fetchone()
     except duckdb.Error as e:
         first_line = str(e).strip().splitlines()[0]
@@ -193,8 +193,8 @@ def compare_marts(left: Path, right: Path) -> list[str]:
     """Differences between the marts of two databases (row multisets); empty when identical."""
     con = duckdb.connect()
     try:
-        con.execute("ATTACH ? AS l (READ_ONLY)", [str(left)])
-        con.execute("ATTACH ? AS r (READ_ONLY)", [str(right)])
+        con.execute(f"ATTACH {sql_literal(str(left))} AS l (READ_ONLY)")
+        con.execute(f"ATTACH {sql_literal(str(right))} AS r (READ_ONLY)")
         differences = []
         for mart in REQUIRED_MARTS:
             only_left, only_right = con.execute(
