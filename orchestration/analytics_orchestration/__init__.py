@@ -1,0 +1,1 @@
+"""Dagster code location that refreshes the analytics marts and publishes them as a snapshot."""

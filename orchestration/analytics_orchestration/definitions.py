@@ -1,0 +1,92 @@
+"""The Dagster code location: the dbt models as assets and the `analytics_refresh` job.
+
+A run of `analytics_refresh` builds every model and test with `dbt build` into a fresh DuckDB
+file inside a hidden staging directory (never the file the gateway reads: DuckDB lets no writer
+in while readers hold a file), lets the snapshot publisher verify it, and only then publishes
+it by switching CURRENT. A failed model or test publishes nothing and fails the run with dbt's
+reasons, which the gateway passes on as the run's message.
+"""
+
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from dagster import (
+    AssetExecutionContext,
+    AssetSelection,
+    ConfigurableResource,
+    Definitions,
+    Failure,
+    define_asset_job,
+)
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from analytics_orchestration import snapshot
+from analytics_orchestration.dbt_manifest import DBT_EXECUTABLE, prepared_project
+from analytics_orchestration.dbt_run import DbtBuildFailed, run_dbt_build
+from analytics_orchestration.settings import RefreshSettings
+
+JOB_NAME = "analytics_refresh"
+
+settings = RefreshSettings.from_env()
+dbt_project = prepared_project(settings.dbt_project_dir, settings.dbt_target, settings.work_dir)
+
+
+class SnapshotTarget(ConfigurableResource):
+    """What a build reads (the dbt target and its source) and where it publishes."""
+
+    target: str
+    snapshots_dir: str
+    source_file: str
+    postgres_dsn: str
+
+    def request(self) -> snapshot.BuildRequest:
+        return snapshot.BuildRequest(
+            target=self.target,
+            snapshots_dir=Path(self.snapshots_dir),
+            source_file=Path(self.source_file),
+            postgres_dsn=self.postgres_dsn,
+            project_dir=dbt_project.project_dir,
+        )
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project)
+def analytics_marts(context: AssetExecutionContext, dbt: DbtCliResource, snapshot_target: SnapshotTarget) -> Iterator:
+    if context.is_subset:
+        raise Failure(description="A snapshot holds every mart: run the whole analytics_refresh job, not a subset of it.")
+    dagster_events: list = []
+
+    def build_with_dagster(request: snapshot.BuildRequest, staging: Path) -> None:
+        dagster_events.extend(run_dbt_build(dbt, context, request, staging))
+
+    try:
+        staged = snapshot.build(snapshot_target.request(), run_dbt=build_with_dagster)
+    except (snapshot.SnapshotError, DbtBuildFailed) as e:
+        raise Failure(description=f"Nothing was published; the current snapshot keeps serving. {e}") from None
+    published = snapshot.publish(staged)
+    context.log.info(f"Published snapshot {published.name}")
+    # Reported only now, so Dagster shows the marts materialized exactly when a snapshot with them is served.
+    yield from dagster_events
+
+
+analytics_refresh = define_asset_job(JOB_NAME, selection=AssetSelection.assets(analytics_marts))
+
+
+
+def refresh_definitions(refresh: RefreshSettings) -> Definitions:
+    return Definitions(
+        assets=[analytics_marts],
+        jobs=[analytics_refresh],
+        resources={
+            "dbt": DbtCliResource(project_dir=dbt_project, target=refresh.dbt_target, dbt_executable=DBT_EXECUTABLE),
+            "snapshot_target": SnapshotTarget(
+                target=refresh.dbt_target,
+                snapshots_dir=str(refresh.snapshots_dir),
+                source_file=str(refresh.source_file),
+                postgres_dsn=refresh.postgres_dsn,
+            ),
+        },
+    )
+
+
+defs = refresh_definitions(settings)
