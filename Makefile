@@ -33,10 +33,16 @@ DEMO_DATA_FLAGS := --seed 7 --users 200 --months 14 --transactions-per-month 60
 PG_DSN ?= host=localhost port=5432 dbname=analytics user=analytics password=analytics
 SNAPSHOT := $(PY) -m analytics_orchestration.snapshot
 
-.PHONY: test-data
-test-data: venv ## build/test/source.duckdb and a snapshot of it in build/test/snapshots (local dbt target)
+# Rebuilt only when the generator, the dbt project or the publisher changed.
+DATA_INPUTS := Makefile $(shell find datagen dbt/models dbt/macros dbt/tests -type f \( -name '*.py' -o -name '*.sql' -o -name '*.yml' \)) \
+	dbt/dbt_project.yml dbt/profiles.yml orchestration/analytics_orchestration/snapshot.py
+
+build/test/snapshots/CURRENT: $(VENV)/.installed $(DATA_INPUTS)
 	$(PY) -m datagen $(TEST_DATA_FLAGS) --duckdb build/test/source.duckdb
 	$(SNAPSHOT) build --target local --snapshots-dir build/test/snapshots --source-file build/test/source.duckdb
+
+.PHONY: test-data
+test-data: build/test/snapshots/CURRENT ## build/test/source.duckdb and a snapshot of it in build/test/snapshots (local dbt target)
 
 .PHONY: postgres
 postgres: ## install (Debian packages) and start PostgreSQL, create the analytics role and database
@@ -56,6 +62,21 @@ demo: venv ## a bigger demo data set published into var/snapshots (no PostgreSQL
 .PHONY: test-python
 test-python: venv ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)
 	$(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]
+
+.PHONY: test-java
+test-java: test-data ## the Maven test suite (reads build/test/snapshots)
+	$(MVN) test
+
+# Sequential on purpose: PostgreSQL and the test data must exist before the suites that read them.
+.PHONY: test
+test: ## the whole suite: PostgreSQL, test data through both dbt targets, pytest, the Java tests
+	$(MAKE) --no-print-directory test-data-postgres
+	$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory test-java
+
+.PHONY: run
+run: demo ## install everything and build the demo marts (serving arrives with the gateway)
+	@echo "Demo marts published: $(CURDIR)/var/snapshots/$$(cat var/snapshots/CURRENT)/analytics.duckdb"
 
 # --- tokens (security) ---
 DEMO_SECRET := var/demo-secret
