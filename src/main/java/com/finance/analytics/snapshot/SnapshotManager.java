@@ -2,7 +2,6 @@ package com.finance.analytics.snapshot;
 
 import com.finance.analytics.catalog.CatalogLoader;
 import com.finance.analytics.catalog.LoadedCatalog;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A missing or broken snapshot leaves the service up without data; the next poll tries again.
  */
 @Component
-public class SnapshotManager {
+public class SnapshotManager implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotManager.class);
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -52,8 +52,9 @@ public class SnapshotManager {
         this.preparers = preparers;
     }
 
-    @PostConstruct
-    void start() {
+    /** Starts once every bean exists, so preparers may depend on anything, including this manager. */
+    @Override
+    public void afterSingletonsInstantiated() {
         refresh();
         long interval = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.MILLISECONDS);

@@ -1,0 +1,82 @@
+package com.finance.analytics.schema;
+
+import com.finance.analytics.catalog.Catalog;
+import com.finance.analytics.catalog.Column;
+import com.finance.analytics.catalog.Dataset;
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.snapshot.SnapshotInfo;
+import com.finance.analytics.snapshot.SnapshotStatus;
+import graphql.schema.DataFetcher;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@code analyticsStatus}, {@code datasets} and {@code dataset(id)}: what is served and what it contains. */
+final class DiscoveryFetchers {
+
+    private DiscoveryFetchers() {
+    }
+
+    static DataFetcher<Map<String, Object>> status(Supplier<SnapshotStatus> status) {
+        return environment -> {
+            SnapshotStatus current = status.get();
+            Optional<SnapshotInfo> info = current.current();
+            Map<String, Object> result = new HashMap<>();
+            result.put("available", current.available());
+            result.put("snapshotId", info.map(SnapshotInfo::id).orElse(null));
+            result.put("builtAt", info.map(snapshot -> snapshot.builtAt().atOffset(ZoneOffset.UTC)).orElse(null));
+            result.put("dbtVersion", info.map(SnapshotInfo::dbtVersion).orElse(null));
+            result.put("datasetCount", current.datasetCount());
+            return result;
+        };
+    }
+
+    static DataFetcher<List<Map<String, Object>>> datasets(Catalog catalog) {
+        return environment -> {
+            Callers.require(environment);
+            return catalog.datasets().stream().map(DiscoveryFetchers::describe).toList();
+        };
+    }
+
+    static DataFetcher<Map<String, Object>> dataset(Catalog catalog) {
+        return environment -> {
+            Callers.require(environment);
+            String id = environment.getArgument("id");
+            return describe(catalog.requireDataset(id));
+        };
+    }
+
+    static DataFetcher<Object> unavailable() {
+        return environment -> {
+            throw new AnalyticsException(ErrorCode.UNAVAILABLE, "Analytics data is not available right now");
+        };
+    }
+
+    private static Map<String, Object> describe(Dataset dataset) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("id", dataset.id());
+        info.put("field", DatasetNames.of(dataset).queryField());
+        info.put("name", dataset.friendlyName());
+        info.put("group", dataset.group());
+        info.put("timeGrain", dataset.timeGrain());
+        info.put("description", dataset.description());
+        info.put("filters", GeneratedSdl.filterArguments(dataset.filters()));
+        info.put("columns", dataset.columns().stream().map(DiscoveryFetchers::describe).toList());
+        return info;
+    }
+
+    private static Map<String, Object> describe(Column column) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("name", column.name());
+        info.put("field", GraphQlNames.field(column.name()));
+        info.put("type", ScalarTypes.graphQlType(column.type()));
+        info.put("databaseType", column.type().duckDbType());
+        info.put("description", column.description());
+        return info;
+    }
+}

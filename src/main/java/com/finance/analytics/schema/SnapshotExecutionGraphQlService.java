@@ -1,0 +1,68 @@
+package com.finance.analytics.schema;
+
+import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.snapshot.SnapshotLease;
+import com.finance.analytics.snapshot.SnapshotManager;
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.graphql.ExecutionGraphQlRequest;
+import org.springframework.graphql.ExecutionGraphQlResponse;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs each request on the engine of the snapshot it leases for its whole execution, so a swap in the middle of a
+ * request changes nothing for it; the lease is released when the response completes. Without a snapshot, a query for
+ * data the no-data schema does not have answers UNAVAILABLE rather than a validation error.
+ */
+@Component
+public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService {
+
+    private final SnapshotManager snapshots;
+    private final GraphQlEngines engines;
+
+    public SnapshotExecutionGraphQlService(SnapshotManager snapshots, GraphQlEngines engines) {
+        this.snapshots = snapshots;
+        this.engines = engines;
+    }
+
+    @Override
+    public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
+        return Mono.defer(() -> {
+            Optional<SnapshotLease> lease = snapshots.lease();
+            if (lease.isEmpty()) {
+                return engines.withoutData().execution().execute(request).map(this::unavailableIfInvalid);
+            }
+            return Mono.using(lease::get,
+                    held -> engines.of(held.snapshot()).execution().execute(request),
+                    SnapshotLease::close);
+        });
+    }
+
+    private ExecutionGraphQlResponse unavailableIfInvalid(ExecutionGraphQlResponse response) {
+        boolean invalid = response.getErrors().stream().map(ResponseError::getErrorType)
+                .anyMatch(SnapshotExecutionGraphQlService::isValidationError);
+        if (!invalid || response.getData() != null) {
+            return response;
+        }
+        ExecutionResult unavailable = ExecutionResult.newExecutionResult()
+                .addError(GraphqlErrorBuilder.newError()
+                        .message("Analytics data is not available right now; try again later")
+                        .errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
+                        .extensions(Map.of("code", ErrorCode.UNAVAILABLE.name()))
+                        .build())
+                .build();
+        return new DefaultExecutionGraphQlResponse(response.getExecutionInput(), unavailable);
+    }
+
+    private static boolean isValidationError(ErrorClassification classification) {
+        return classification == ErrorType.ValidationError;
+    }
+}
