@@ -86,7 +86,16 @@ $(DEMO_SECRET):
 	@mkdir -p $(@D)
 	@umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(48))' > $@
 
+# The secret the gateway and the tokens use: ANALYTICS_JWT_SECRET when set, else the demo secret (shell expression).
+JWT_SECRET = $${ANALYTICS_JWT_SECRET:-$$(cat $(DEMO_SECRET))}
+
 .PHONY: token
 token: $(DEMO_SECRET) ## make token USER=<uuid> [SCOPE=analytics:refresh]: a 1-hour token from the configured secret
-	@ANALYTICS_JWT_SECRET="$${ANALYTICS_JWT_SECRET:-$$(cat $(DEMO_SECRET))}" \
-		python3 tools/mint_token.py --user "$(USER)" $(if $(SCOPE),--scope "$(SCOPE)")
+	@ANALYTICS_JWT_SECRET="$(JWT_SECRET)" python3 tools/mint_token.py --user "$(USER)" $(if $(SCOPE),--scope "$(SCOPE)")
+
+.PHONY: demo-token
+demo-token: venv $(DEMO_SECRET) ## print a ready curl with a 24-hour token for the owner of the first demo account
+	@token=$$(ANALYTICS_JWT_SECRET="$(JWT_SECRET)" $(PY) tools/mint_token.py --first-user-in var/snapshots --ttl 86400) && \
+	echo "Demo token (24 h) for the owner of the first demo account:" && \
+	echo "  curl -s localhost:8080/graphql -H 'Content-Type: application/json' -H \"Authorization: Bearer $$token\" \\" && \
+	echo "    -d '{\"query\":\"{ dimAccounts { nodes { accountName accountType currency } } }\"}'"
