@@ -46,7 +46,7 @@ def load_postgres(dsn: str, params: gen.Params) -> None:
         try:
             attach_postgres(con, dsn, "pg")
         except duckdb.Error as e:
-            raise SinkError(f"cannot reach PostgreSQL at '{redact(dsn)}': {_first_line(e)}") from None
+            raise SinkError(f"cannot reach PostgreSQL at '{redact(dsn)}': {redact(_first_line(e))}") from None
         # Generate in memory first: the slow part runs before PostgreSQL's copy is dropped.
         gen.create_tables(con)
         gen.generate(con, params)

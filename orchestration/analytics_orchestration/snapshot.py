@@ -146,7 +146,7 @@ def check_source(request: BuildRequest) -> None:
         con.execute("SELECT count(*) FROM src.app.transactions").fetchone()
     except duckdb.Error as e:
         first_line = str(e).strip().splitlines()[0]
-        raise SnapshotError(f"cannot read the source in PostgreSQL at '{redact(request.postgres_dsn)}': {first_line}") from None
+        raise SnapshotError(f"cannot read the source in PostgreSQL at '{redact(request.postgres_dsn)}': {redact(first_line)}") from None
     finally:
         con.close()
 
