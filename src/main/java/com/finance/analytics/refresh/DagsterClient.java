@@ -37,12 +37,12 @@ public class DagsterClient {
     private final RefreshProperties properties;
     private final HttpSyncGraphQlClient graphQl;
 
-    public DagsterClient(RefreshProperties properties, RestClient.Builder restClients) {
+    public DagsterClient(RefreshProperties properties) {
         this.properties = properties;
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.requestTimeout());
-        RestClient rest = restClients.clone()
+        RestClient rest = RestClient.builder()
                 .requestFactory(requests)
                 .baseUrl(graphQlEndpoint(properties))
                 .build();

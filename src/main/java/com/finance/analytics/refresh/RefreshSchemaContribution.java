@@ -1,0 +1,91 @@
+package com.finance.analytics.refresh;
+
+import org.springframework.stereotype.Component;
+
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.schema.SchemaContribution;
+import com.finance.analytics.security.Caller;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
+
+/**
+ * The {@code refreshAnalytics} mutation and {@code refreshRun} query, in every snapshot's schema and in the one served
+ * while there is no snapshot (a first refresh is how a fresh install gets data). Both need the refresh scope: a run
+ * is not any one user's data, it is an operator's action on everyone's.
+ */
+@Component
+public class RefreshSchemaContribution implements SchemaContribution {
+
+    private static final String SDL = """
+            extend type Mutation {
+              "Rebuilds the marts through Dagster; while a refresh is unfinished, returns that one instead of starting another. Needs the analytics:refresh scope."
+              refreshAnalytics: RefreshRun!
+            }
+
+            extend type Query {
+              "A refresh run as Dagster reports it now. Needs the analytics:refresh scope; NOT_FOUND for an unknown id."
+              refreshRun(id: ID!): RefreshRun!
+            }
+
+            "A run of Dagster's analytics_refresh job. The gateway moves to the snapshot it publishes on its own."
+            type RefreshRun {
+              id: ID!
+              status: RefreshStatus!
+              startedAt: DateTime
+              finishedAt: DateTime
+              "Dagster's failure message when the run failed."
+              message: String
+            }
+
+            enum RefreshStatus {
+              QUEUED
+              STARTING
+              STARTED
+              CANCELING
+              SUCCESS
+              FAILURE
+              CANCELED
+            }
+            """;
+
+    private final RefreshService refreshes;
+
+    public RefreshSchemaContribution(RefreshService refreshes) {
+        this.refreshes = refreshes;
+    }
+
+    @Override
+    public String sdl() {
+        return SDL;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
+                .dataFetcher("refreshAnalytics", authorized(environment -> refreshes.refresh())));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher("refreshRun", authorized(environment -> refreshes.run(environment.getArgument("id")))));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("RefreshStatus").enumValues(RefreshStatus::valueOf));
+    }
+
+    private static <T> DataFetcher<T> authorized(DataFetcher<T> fetcher) {
+        return environment -> {
+            requireRefreshScope(environment);
+            return fetcher.get(environment);
+        };
+    }
+
+    private static void requireRefreshScope(DataFetchingEnvironment environment) {
+        Caller caller = environment.getGraphQlContext().get(Caller.CONTEXT_KEY);
+        if (caller == null) {
+            throw new AnalyticsException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
+        }
+        if (!caller.hasScope(Caller.REFRESH_SCOPE)) {
+            throw new AnalyticsException(ErrorCode.FORBIDDEN, "Refreshing needs the " + Caller.REFRESH_SCOPE + " scope");
+        }
+    }
+}
