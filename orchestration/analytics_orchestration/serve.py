@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> None:
     (home / "dagster.yaml").write_text(INSTANCE_YAML)
     os.environ["DAGSTER_HOME"] = str(home)
 
+    # A shell starts background jobs with SIGINT ignored, and dagster dev handles SIGTERM the way it
+    # finds SIGINT handled: restored, SIGTERM stops its webserver and daemon instead of being ignored.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     dagster = Path(sys.executable).with_name("dagster")
     os.chdir(ORCHESTRATION_DIR)
     os.execv(
