@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ public class QueryExecutor {
 
     private final long timeoutNanos;
     private final Semaphore slots;
+    private final AtomicLong statements = new AtomicLong();
     private final ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("query-canceller").factory());
 
@@ -51,6 +53,7 @@ public class QueryExecutor {
         try (Connection connection = snapshot.database().connect();
              PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             bind(prepared, statement.parameters());
+            statements.incrementAndGet();
             return runWithDeadline(prepared, handler, deadline);
         } catch (SQLException e) {
             LOG.error("Query failed on snapshot {}", snapshot.id(), e);
@@ -62,6 +65,11 @@ public class QueryExecutor {
 
     public List<Map<String, Object>> rows(Snapshot snapshot, SqlStatement statement, List<Column> columns) {
         return execute(snapshot, statement, rows -> RowReader.readAll(rows, columns));
+    }
+
+    /** How many statements have been sent to DuckDB since start (shows batching and caching at work). */
+    public long statementsExecuted() {
+        return statements.get();
     }
 
     private void acquireSlot() {

@@ -1,0 +1,310 @@
+package com.finance.analytics.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finance.analytics.SourceData;
+import com.finance.analytics.SourceData.TagCurrency;
+import com.finance.analytics.SourceData.Totals;
+import com.finance.analytics.TestFixtures;
+import com.finance.analytics.query.QueryExecutor;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The generated API over the real test snapshot (built by the real dbt project), with every value checked against
+ * the same figure computed directly from the source tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphQlApiTest {
+
+    private static final LocalDate START = LocalDate.parse("2026-01-01");
+    private static final LocalDate END = LocalDate.parse("2026-03-31");
+    private static final LocalDate ALL_START = LocalDate.parse("2000-01-01");
+    private static final LocalDate ALL_END = LocalDate.parse("2100-01-01");
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private QueryExecutor executor;
+
+    private SourceData source;
+    private UUID user;
+    private UUID otherUser;
+    private HttpGraphQlTester graphQl;
+
+    @DynamicPropertySource
+    static void testSnapshot(DynamicPropertyRegistry registry) {
+        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
+    }
+
+    @BeforeAll
+    void signIn() throws Exception {
+        source = SourceData.open();
+        List<UUID> users = source.usersByActivity();
+        user = users.get(0);
+        otherUser = users.get(1);
+        graphQl = GatewayTesters.as(port, user);
+    }
+
+    @AfterAll
+    void closeSource() throws Exception {
+        source.close();
+    }
+
+    record TagSpending(UUID tagId, String currency, BigDecimal spendingAmount, BigDecimal refundAmount,
+                       BigDecimal netSpendingAmount, long transactionCount) {
+    }
+
+    @Test
+    void spendingByTagEqualsTheTotalsComputedFromTheSourceTransactions() throws Exception {
+        List<TagSpending> rows = graphQl.document("""
+                        query($start: Date!, $end: Date!) {
+                          spendingByTag(startDate: $start, endDate: $end) {
+                            tagId currency spendingAmount refundAmount netSpendingAmount transactionCount
+                          }
+                        }""")
+                .variable("start", START.toString()).variable("end", END.toString())
+                .execute().path("spendingByTag").entityList(TagSpending.class).get();
+
+        Map<TagCurrency, Totals> expected = source.spendingByTag(user, START, END);
+        assertThat(expected).as("the test data has spending in the range").isNotEmpty();
+        Map<TagCurrency, Totals> actual = new HashMap<>();
+        for (TagSpending row : rows) {
+            assertThat(row.netSpendingAmount()).isEqualByComparingTo(row.spendingAmount().subtract(row.refundAmount()));
+            actual.put(new TagCurrency(row.tagId(), row.currency()),
+                    new Totals(row.spendingAmount().stripTrailingZeros(), row.refundAmount().stripTrailingZeros(),
+                            row.transactionCount()));
+        }
+        Map<TagCurrency, Totals> normalized = new HashMap<>();
+        expected.forEach((key, totals) -> normalized.put(key, new Totals(totals.spending().stripTrailingZeros(),
+                totals.refunds().stripTrailingZeros(), totals.count())));
+        assertThat(actual).isEqualTo(normalized);
+    }
+
+    record MonthlyTrend(LocalDate month, String currency, BigDecimal income, BigDecimal spending, BigDecimal net,
+                        long transactionCount) {
+    }
+
+    @Test
+    void monthlyTrendsAddUpToTheIncomeAndSpendingOfTheSourceTransactions() throws Exception {
+        List<MonthlyTrend> months = graphQl.document("""
+                        { monthlyTrends(startDate: "2026-01-01", endDate: "2026-03-31") {
+                            month currency income spending net transactionCount } }""")
+                .execute().path("monthlyTrends").entityList(MonthlyTrend.class).get();
+
+        assertThat(months).extracting(MonthlyTrend::month).allMatch(month -> month.getDayOfMonth() == 1);
+        Map<String, Totals> actual = new HashMap<>();
+        for (MonthlyTrend month : months) {
+            assertThat(month.net()).isEqualByComparingTo(month.income().subtract(month.spending()));
+            actual.merge(month.currency(), new Totals(month.spending(), month.income(), month.transactionCount()),
+                    (a, b) -> new Totals(a.spending().add(b.spending()), a.refunds().add(b.refunds()),
+                            a.count() + b.count()));
+        }
+        Map<String, Totals> expected = source.incomeAndSpending(user, START, END);
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((currency, totals) -> {
+            assertThat(actual.get(currency).spending()).isEqualByComparingTo(totals.spending());
+            assertThat(actual.get(currency).refunds()).isEqualByComparingTo(totals.refunds());
+            assertThat(actual.get(currency).count()).isEqualTo(totals.count());
+        });
+    }
+
+    @Test
+    void transactionCountsMatchTheSourceForDateAndAccountFilters() throws Exception {
+        UUID account = source.accountsOf(user).getFirst();
+        long total = graphQl.document("""
+                        query($start: Date, $end: Date, $accounts: [UUID!]) {
+                          fctTransactions(filter: {startDate: $start, endDate: $end, accountIds: $accounts}, limit: 0) {
+                            totalCount
+                          }
+                        }""")
+                .variable("start", START.toString()).variable("end", END.toString())
+                .variable("accounts", List.of(account.toString()))
+                .execute().path("fctTransactions.totalCount").entity(Long.class).get();
+
+        assertThat(total).isPositive().isEqualTo(source.transactionCount(user, START, END, List.of(account)));
+    }
+
+    @Test
+    void tagFilterOnTheTagListMeansHasAnyOfTheTags() throws Exception {
+        List<UUID> tags = source.tagsOf(user).subList(0, 2);
+        long total = graphQl.document("""
+                        query($tags: [UUID!]) { fctTransactions(filter: {tagIds: $tags}, limit: 0) { totalCount } }""")
+                .variable("tags", tags.stream().map(UUID::toString).toList())
+                .execute().path("fctTransactions.totalCount").entity(Long.class).get();
+
+        assertThat(total).isPositive().isEqualTo(source.transactionsWithAnyTag(user, tags));
+    }
+
+    @Test
+    void pagesCoverEveryTransactionExactlyOnceInTheRequestedOrder() throws Exception {
+        long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
+        Set<String> seen = new HashSet<>();
+        BigDecimal previous = null;
+        int offset = 0;
+        boolean hasNext = true;
+        while (hasNext) {
+            GraphQlTester.Response page = graphQl.document("""
+                            query($offset: Int) {
+                              fctTransactions(orderBy: [{column: AMOUNT, direction: DESC}], limit: 97, offset: $offset) {
+                                nodes { transactionId amount userId }
+                                totalCount
+                                pageInfo { limit offset hasNextPage }
+                              }
+                            }""")
+                    .variable("offset", offset).execute();
+            page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
+            List<Map<String, Object>> nodes = page.path("fctTransactions.nodes").entityList(Map.class).get().stream()
+                    .map(node -> (Map<String, Object>) node).toList();
+            for (Map<String, Object> node : nodes) {
+                assertThat(seen.add((String) node.get("transactionId"))).as("seen once").isTrue();
+                assertThat(node.get("userId")).isEqualTo(user.toString());
+                BigDecimal amount = new BigDecimal(node.get("amount").toString());
+                if (previous != null) {
+                    assertThat(amount).isLessThanOrEqualTo(previous);
+                }
+                previous = amount;
+            }
+            hasNext = page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).get();
+            offset += 97;
+        }
+        assertThat((long) seen.size()).isEqualTo(expected);
+    }
+
+    @Test
+    void nestedAccountAndTagsResolveWithOneStatementPerLevel() throws Exception {
+        long before = executor.statementsExecuted();
+        List<Map> nodes = graphQl.document("""
+                        { fctTransactions(limit: 200) {
+                            nodes { accountId tagIds account { accountId accountName userId } tags { tagId userId } } } }""")
+                .execute().path("fctTransactions.nodes").entityList(Map.class).get();
+        long statements = executor.statementsExecuted() - before;
+
+        assertThat(nodes).hasSize(200);
+        assertThat(statements).as("count + page + accounts + tags").isEqualTo(4);
+        for (Map<?, ?> node : nodes) {
+            Map<?, ?> account = (Map<?, ?>) node.get("account");
+            assertThat(account.get("accountId")).isEqualTo(node.get("accountId"));
+            assertThat(account.get("userId")).isEqualTo(user.toString());
+            assertThat(account.get("accountName"))
+                    .isEqualTo(source.accountName(UUID.fromString((String) node.get("accountId"))));
+            List<?> tags = (List<?>) node.get("tags");
+            assertThat(tags).extracting(tag -> ((Map<?, ?>) tag).get("tagId")).isEqualTo(node.get("tagIds"));
+        }
+    }
+
+    @Test
+    void rejectsAccountOwnedByAnotherUser() throws Exception {
+        UUID foreign = source.accountsOf(otherUser).getFirst();
+        graphQl.document("""
+                        query($accounts: [UUID!]!) {
+                          balanceHistory(accountIds: $accounts, startDate: "2026-01-01", endDate: "2026-01-31") { balance }
+                        }""")
+                .variable("accounts", List.of(foreign.toString()))
+                .execute().errors().satisfy(errors -> {
+                    assertThat(errors).singleElement().satisfies(error -> {
+                        assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
+                        assertThat(error.getMessage()).doesNotContain(foreign.toString());
+                    });
+                });
+    }
+
+    @Test
+    void rejectsTagIdThatDoesNotExist() {
+        expectError("{ fctDailySpendingByTag(filter: {tagIds: [\"00000000-0000-0000-0000-000000000001\"]}) { totalCount } }",
+                "FORBIDDEN");
+    }
+
+    @Test
+    void limitAboveTheMaximumIsABadRequestNotAClamp() {
+        expectError("{ fctTransactions(limit: 10001) { totalCount } }", "BAD_REQUEST");
+        expectError("{ fctTransactions(offset: -1) { totalCount } }", "BAD_REQUEST");
+    }
+
+    @Test
+    void endDateBeforeStartDateIsABadRequest() {
+        expectError("{ spendingByTag(startDate: \"2026-02-01\", endDate: \"2026-01-01\") { currency } }", "BAD_REQUEST");
+    }
+
+    @Test
+    void malformedDatesAndUuidsAreBadRequests() {
+        expectError("{ fctTransactions(filter: {startDate: \"2026-02-30\"}) { totalCount } }", "BAD_REQUEST");
+        expectError("{ fctTransactions(filter: {startDate: \"yesterday\"}) { totalCount } }", "BAD_REQUEST");
+        expectError("{ fctTransactions(filter: {accountIds: [\"not-a-uuid\"]}) { totalCount } }", "BAD_REQUEST");
+        graphQl.document("query($d: Date) { fctTransactions(filter: {startDate: $d}) { totalCount } }")
+                .variable("d", "2026-13-01").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+    }
+
+    @Test
+    void unknownOrderByColumnIsABadRequest() {
+        expectError("{ fctTransactions(orderBy: [{column: PASSWORD}]) { totalCount } }", "BAD_REQUEST");
+    }
+
+    @Test
+    void unknownDatasetIsNotFound() {
+        expectError("{ dataset(id: \"fct_secrets\") { id } }", "NOT_FOUND");
+    }
+
+    @Test
+    void discoveryDescribesEveryMartWithTypedColumns() throws Exception {
+        graphQl.document("{ datasets { id } }").execute().path("datasets[*].id").entityList(String.class)
+                .containsExactly("dim_accounts", "dim_tags", "fct_daily_balance_history", "fct_daily_spending_by_tag",
+                        "fct_monthly_trends", "fct_transactions");
+        GraphQlTester.Response dataset = graphQl.document("""
+                        { dataset(id: "fct_transactions") {
+                            field name group timeGrain filters columns { name field type databaseType description } } }""")
+                .execute();
+        dataset.path("dataset.field").entity(String.class).isEqualTo("fctTransactions");
+        dataset.path("dataset.name").entity(String.class).isEqualTo("Transactions");
+        dataset.path("dataset.timeGrain").entity(String.class).isEqualTo("day");
+        dataset.path("dataset.filters").entityList(String.class)
+                .containsExactly("startDate", "endDate", "accountIds", "tagIds");
+        List<Map> columns = dataset.path("dataset.columns").entityList(Map.class).get();
+        Map<Object, Object> types = new HashMap<>();
+        columns.forEach(column -> types.put(column.get("name"), column.get("type")));
+        assertThat(types).containsEntry("amount", "BigDecimal").containsEntry("booking_date", "Date")
+                .containsEntry("tag_ids", "[UUID]").containsEntry("transaction_id", "UUID")
+                .containsEntry("is_transfer", "Boolean");
+    }
+
+    @Test
+    void statusNamesThePublishedSnapshot() throws Exception {
+        String current = Files.readString(TestFixtures.testSnapshots().resolve("CURRENT")).trim();
+        GraphQlTester.Response status = graphQl.document(
+                "{ analyticsStatus { available snapshotId builtAt dbtVersion datasetCount } }").execute();
+        status.path("analyticsStatus.available").entity(Boolean.class).isEqualTo(true);
+        status.path("analyticsStatus.snapshotId").entity(String.class).isEqualTo(current);
+        status.path("analyticsStatus.datasetCount").entity(Integer.class).isEqualTo(6);
+        status.path("analyticsStatus.dbtVersion").entity(String.class).isEqualTo("1.11.16");
+    }
+
+    private void expectError(String document, String code) {
+        graphQl.document(document).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", code);
+                    assertThat(error.getMessage()).doesNotContainIgnoringCase("select").doesNotContain("Exception");
+                }));
+    }
+}
