@@ -1,0 +1,72 @@
+package com.finance.analytics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.finance.analytics.TestFixtures;
+import com.finance.analytics.catalog.Catalog;
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.snapshot.Snapshot;
+import com.finance.analytics.snapshot.SnapshotDatabase;
+import com.finance.analytics.snapshot.SnapshotInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Statements on the real test snapshot: the timeout really cancels DuckDB's work and frees the slot. */
+class QueryExecutorTest {
+
+    /** Minutes of work for DuckDB: it only ends early if it is cancelled. */
+    private static final SqlStatement ENDLESS = new SqlStatement(
+            "select sum(a.range * b.range) from range(100000000) a, range(100000) b", List.of());
+
+    private Snapshot snapshot;
+
+    @BeforeEach
+    void open() throws Exception {
+        SnapshotDatabase database = SnapshotDatabase.open(
+                TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
+        snapshot = new Snapshot(new SnapshotInfo("test", Instant.now(), "", null, null), database,
+                Catalog.of(List.of(), List.of()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        snapshot.database().close();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void timedOutStatementIsCancelledInDuckDbAndReportedAsTimeout() {
+        QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofMillis(300), 1));
+
+        assertThatThrownBy(() -> executor.execute(snapshot, ENDLESS, rows -> rows.next()))
+                .isInstanceOfSatisfying(AnalyticsException.class,
+                        error -> assertThat(error.code()).isEqualTo(ErrorCode.TIMEOUT));
+
+        long count = executor.execute(snapshot,
+                new SqlStatement("select count(*) from main.fct_transactions", List.of()), rows -> {
+                    rows.next();
+                    return rows.getLong(1);
+                });
+        assertThat(count).as("the single slot was released").isPositive();
+    }
+
+    @Test
+    void failingStatementReportsAnInternalErrorWithoutItsSql() {
+        QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofSeconds(10), 1));
+
+        assertThatThrownBy(() -> executor.execute(snapshot,
+                new SqlStatement("select * from main.no_such_table", List.of()), rows -> rows.next()))
+                .isInstanceOfSatisfying(AnalyticsException.class, error -> {
+                    assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
+                    assertThat(error.getMessage()).doesNotContain("no_such_table");
+                });
+    }
+}
