@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where Dagster is and which job refreshes the marts. The timeouts bound how long a request waits on Dagster before
  * it answers UNAVAILABLE; {@code repositoryName} is Dagster's name for a code location's single definitions object.
+ * {@code keepSnapshots} counts the published snapshots kept on disk, the served one included.
  */
 @ConfigurationProperties("analytics.refresh")
 public record RefreshProperties(
@@ -17,5 +18,6 @@ public record RefreshProperties(
         @DefaultValue("__repository__") String repositoryName,
         @DefaultValue("analytics_refresh") String jobName,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("5s") Duration requestTimeout) {
+        @DefaultValue("5s") Duration requestTimeout,
+        @DefaultValue("3") int keepSnapshots) {
 }

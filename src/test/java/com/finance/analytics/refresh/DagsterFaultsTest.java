@@ -1,0 +1,96 @@
+package com.finance.analytics.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+
+/**
+ * Dagster down or hanging, over real sockets on loopback: every call ends in UNAVAILABLE instead of an exception
+ * the client cannot act on or a request that never returns. (The timeout annotations only stop a hang from
+ * stalling the build; they assert no speed.)
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class DagsterFaultsTest {
+
+    private final List<Socket> accepted = new ArrayList<>();
+    private ServerSocket silentServer;
+
+    @AfterEach
+    void closeSockets() throws IOException {
+        for (Socket socket : accepted) {
+            socket.close();
+        }
+        if (silentServer != null) {
+            silentServer.close();
+        }
+    }
+
+    @Test
+    void refreshAnswersUnavailableWhenNothingListens() throws IOException {
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + closedPort()));
+
+        assertUnavailable(() -> refreshes.refresh());
+        assertUnavailable(() -> refreshes.run("2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"));
+    }
+
+    @Test
+    void refreshAnswersUnavailableWhenDagsterAcceptsButNeverAnswers() throws IOException {
+        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::acceptAndStaySilent);
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
+
+        assertUnavailable(() -> refreshes.refresh());
+    }
+
+    @Test
+    void rejectsARunIdThatIsNotAUuidWithoutAskingDagster() throws IOException {
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + closedPort()));
+
+        assertThatThrownBy(() -> refreshes.run("1 OR 1=1"))
+                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    }
+
+    private static RefreshService service(URI dagster) {
+        RefreshProperties properties = new RefreshProperties(dagster, "analytics", "__repository__",
+                "analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
+        return new RefreshService(new DagsterClient(properties), properties);
+    }
+
+    private static void assertUnavailable(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(AnalyticsException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    private void acceptAndStaySilent() {
+        try {
+            while (!silentServer.isClosed()) {
+                accepted.add(silentServer.accept());
+            }
+        } catch (IOException closed) {
+            // The test is over and closed the server.
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+}
