@@ -1,0 +1,468 @@
+package com.finance.analytics.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.finance.analytics.security.SchemaExplorer.Argument;
+import com.finance.analytics.security.SchemaExplorer.RootQuery;
+import com.finance.analytics.security.SchemaExplorer.TypeRef;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile requests against the real gateway (real HTTP, real Tomcat) serving the real test snapshot built by dbt,
+ * with several users. Every root field of the live schema is exercised, found by introspection so that new fields
+ * are covered automatically; ownership is measured against the source data, not against the marts under test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileRequestsTest {
+
+    private static final Path REPO = Path.of(System.getProperty("analytics.repo-root", ".")).toAbsolutePath();
+    private static final Path SNAPSHOTS = REPO.resolve("build/test/snapshots");
+    private static final Path SOURCE = REPO.resolve("build/test/source.duckdb");
+    private static final String START = "2025-01-01";
+    private static final String END = "2026-12-31";
+    private static final Set<String> CLIENT_ERROR_CODES = Set.of("BAD_REQUEST", "FORBIDDEN", "NOT_FOUND");
+    private static final Set<String> NEEDS_REFRESH_SCOPE = Set.of("refreshRun");
+    private static final Set<String> OWNED_ID_NAMES =
+            Set.of("userId", "accountId", "connectionId", "tagId", "tagIds", "transactionId");
+    private static final Pattern INTERNALS = Pattern.compile(
+            "(?i)\"\\w+\"\\s*(=|in)\\s*\\(?\\?|from\\s+\"\\w+\"\\.\"\\w+\"|limit \\? offset \\?|list_has_any|"
+                    + "exception|\\bat (com|org|java)\\.[\\w.$]+\\(|\\.java:\\d|duckdb|sqlstate|"
+                    + "(binder|parser|catalog|conversion|invalid input|constraint|out of range) error");
+
+    @LocalServerPort
+    private int port;
+
+    private GatewayClient client;
+    private SourceOwnership ownership;
+    private SchemaExplorer schema;
+    private List<RootQuery> everything;
+    private final List<String> uncovered = new ArrayList<>();
+    private List<SourceOwnership.Owned> callers;
+    private Map<String, String> checksumsBefore;
+
+    @DynamicPropertySource
+    static void testSnapshot(DynamicPropertyRegistry registry) {
+        registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
+    }
+
+    @BeforeAll
+    void readSourceAndSchema() throws Exception {
+        checksumsBefore = checksums();
+        client = new GatewayClient(port);
+        ownership = SourceOwnership.load(SOURCE);
+        List<SourceOwnership.Owned> withTags = ownership.users().stream().sorted().map(ownership::of)
+                .filter(owned -> !owned.tags().isEmpty()).toList();
+        List<SourceOwnership.Owned> withoutTags = ownership.users().stream().sorted().map(ownership::of)
+                .filter(owned -> owned.tags().isEmpty() && !owned.isEmpty()).toList();
+        callers = Stream.concat(withTags.stream().limit(2), withoutTags.stream().limit(1)).toList();
+        assertThat(callers).as("test data needs two users with tags").hasSizeGreaterThanOrEqualTo(2);
+
+        var introspection = client.query(bearer(callers.getFirst()), SchemaExplorer.INTROSPECTION, Map.of());
+        assertThat(introspection.status()).isEqualTo(200);
+        schema = new SchemaExplorer(introspection.data().path("__schema"));
+        everything = schema.readEverything(this::requiredValue, uncovered);
+    }
+
+    @Test
+    @Order(1)
+    void everyRootFieldCanBeExercised() {
+        assertThat(uncovered).as("root fields whose required arguments the suite cannot fill").isEmpty();
+        assertThat(everything.stream().map(q -> q.field().name()))
+                .contains("spendingByTag", "monthlyTrends", "balanceHistory", "datasets");
+    }
+
+    @Test
+    @Order(2)
+    void everyExposedFieldReturnsOnlyTheCallersRows() {
+        Map<String, Integer> checkedPerField = new TreeMap<>();
+        for (SourceOwnership.Owned caller : callers) {
+            for (RootQuery query : everything) {
+                String extra = query.argument("limit") == null ? "" : "limit: 10000";
+                var response = client.query(bearer(caller), query.render("", extra), Map.of());
+
+                assertThat(response.status()).as(query.field().name()).isEqualTo(200);
+                if (NEEDS_REFRESH_SCOPE.contains(query.field().name())) {
+                    assertThat(response.errorCodes()).as(query.field().name()).containsExactly("FORBIDDEN");
+                    continue;
+                }
+                assertThat(response.errorMessages()).as(query.field().name()).isEmpty();
+                IsolationCheck check = IsolationCheck.of(caller, response.data());
+                assertThat(check.foreignValues()).as("%s for %s", query.field().name(), caller.userId()).isEmpty();
+                checkedPerField.merge(query.field().name(), check.checkedValues(), Integer::sum);
+            }
+        }
+        everything.stream().filter(query -> selectsOwnedIds(query.selection())).forEach(query ->
+                assertThat(checkedPerField.get(query.field().name()))
+                        .as("owned ids checked in %s (an empty answer proves nothing)", query.field().name())
+                        .isPositive());
+    }
+
+    @Test
+    @Order(3)
+    void refusesAccountAndTagIdsOfAnotherUser() {
+        SourceOwnership.Owned me = callers.get(0);
+        SourceOwnership.Owned other = callers.get(1);
+        int refused = 0;
+        for (RootQuery query : everything) {
+            for (IdArgument id : idArguments(query)) {
+                List<String> mine = List.copyOf(id.owned(me));
+                List<String> theirs = List.copyOf(id.owned(other));
+                var own = client.query(bearer(me), id.render(query), HostileValues.variables(List.of(mine.getFirst())));
+                assertThat(own.errorMessages()).as("%s with own %s", query.field().name(), id.path()).isEmpty();
+
+                for (List<String> ids : List.of(List.of(theirs.getFirst()), List.of(mine.getFirst(), theirs.getFirst()),
+                        List.of(UUID.randomUUID().toString()))) {
+                    var response = client.query(bearer(me), id.render(query), HostileValues.variables(ids));
+                    assertThat(response.errorCodes()).as("%s %s=%s", query.field().name(), id.path(), ids)
+                            .containsExactly("FORBIDDEN");
+                    assertThat(response.data().path(query.field().name()).isNull()
+                            || response.data().path(query.field().name()).isMissingNode()).isTrue();
+                    assertThat(String.join(" ", response.errorMessages())).doesNotContain(theirs.getFirst());
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).as("fields taking accountIds / tagIds").isGreaterThanOrEqualTo(6 * 3);
+    }
+
+    @Test
+    @Order(4)
+    void hostileArgumentValuesCauseNoServerErrorNoLeakAndNoInternals() {
+        SourceOwnership.Owned me = callers.get(0);
+        List<UUID> own = me.accounts().stream().map(UUID::fromString).sorted().toList();
+        List<UUID> foreign = callers.get(1).accounts().stream().map(UUID::fromString).sorted().toList();
+        HostileValues values = new HostileValues(20261124L, own, foreign);
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (RootQuery query : everything) {
+            for (ArgumentPath path : argumentPaths(query)) {
+                for (Object value : values.variableValues(12)) {
+                    failures.addAll(problems(me, path + " = " + abbreviate(value), String.valueOf(value),
+                            client.query(bearer(me), path.renderWithVariable(query), HostileValues.variables(value))));
+                    sent++;
+                }
+                for (String literal : values.literals(5)) {
+                    failures.addAll(problems(me, path + " literal " + abbreviate(literal), literal,
+                            client.query(bearer(me), path.renderWithLiteral(query, literal), Map.of())));
+                    sent++;
+                }
+                failures.addAll(problems(me, path + " as String variable", "' OR 1=1 --",
+                        client.query(bearer(me), path.renderWithVariableOfType(query, "String"),
+                                HostileValues.variables("' OR 1=1 --"))));
+                sent++;
+            }
+        }
+        assertThat(sent).isGreaterThanOrEqualTo(500);
+        assertThat(failures).as("%d of %d hostile requests misbehaved", failures.size(), sent).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void refusesMissingForgedExpiredAndConfusedTokensOverHttp() throws Exception {
+        UUID user = callers.getFirst().userId();
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID("k").generate();
+        String[] valid = TestTokens.valid(user).split("\\.");
+        String[] other = TestTokens.valid(callers.get(1).userId()).split("\\.");
+        List<String> refused = new ArrayList<>(List.of(
+                "", "Bearer", "Bearer ", "Basic " + valid[0], "bearer" + TestTokens.valid(user),
+                "Bearer " + TestTokens.expired(user), "Bearer " + TestTokens.notYetValid(user),
+                "Bearer " + TestTokens.wrongSecret(user), "Bearer " + TestTokens.algNone(user),
+                "Bearer " + TestTokens.withoutExpiry(user),
+                "Bearer " + TestTokens.rs256(TestTokens.claims(user).build(), rsa),
+                "Bearer " + TestTokens.hs256(TestTokens.claims(user).build(), rsa.toPublicKey().getEncoded()),
+                "Bearer " + valid[0] + "." + other[1] + "." + valid[2],
+                "Bearer " + TestTokens.raw("{\"alg\":\"none\"}", "{\"sub\":\"" + user + "\",\"exp\":9999999999}", ""),
+                "Bearer " + "x".repeat(6_000)));
+        for (String authorization : refused) {
+            var response = client.query(authorization.isEmpty() ? null : authorization,
+                    "{ analyticsStatus { available } }", Map.of());
+            assertThat(response.status()).as(abbreviate(authorization)).isEqualTo(401);
+            assertThat(response.errorCodes()).containsExactly("UNAUTHENTICATED");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        var health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        var graphiql = http.send(HttpRequest.newBuilder(URI.create(base() + "/graphiql?path=/graphql")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(graphiql.statusCode()).as("the GraphiQL page needs no token").isNotEqualTo(401).isLessThan(500);
+    }
+
+    @Test
+    @Order(6)
+    void refusesOversizedBodiesDeclaredOrChunked() {
+        String big = "{\"query\":\"{ analyticsStatus { available } }\",\"padding\":\"" + "x".repeat(70_000) + "\"}";
+        String authorization = bearer(callers.getFirst());
+
+        var declared = client.post(authorization, HttpRequest.BodyPublishers.ofString(big));
+        var chunked = client.post(authorization, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
+
+        for (var response : List.of(declared, chunked)) {
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.errorCodes()).containsExactly("BAD_REQUEST");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void appliesRequestLimitsToTheGeneratedSchema() {
+        String authorization = bearer(callers.getFirst());
+        String wide = Stream.iterate(0, i -> i + 1).limit(11).map(i -> "s" + i + ": analyticsStatus { available }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType {"
+                + " ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } } }";
+        String ids = Stream.iterate(0, i -> i + 1).limit(101).map(i -> "\"" + UUID.randomUUID() + "\"")
+                .collect(Collectors.joining(","));
+        RootQuery spending = everything.stream().filter(q -> q.field().name().equals("spendingByTag")).findFirst()
+                .orElseThrow();
+
+        for (String query : List.of(wide, deep, spending.render("", "tagIds: [" + ids + "]"))) {
+            var response = client.query(authorization, query, Map.of());
+            assertThat(response.errorCodes()).as(query).containsExactly("BAD_REQUEST");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void refreshNeedsTheRefreshScope() {
+        UUID user = callers.getFirst().userId();
+        String run = "{ refreshRun(id: \"" + UUID.randomUUID() + "\") { __typename } }";
+        String mutation = "mutation { refreshAnalytics { __typename } }";
+
+        for (String operation : List.of(run, mutation)) {
+            assertThat(client.query(TestTokens.bearer(user), operation, Map.of()).errorCodes()).as(operation)
+                    .containsExactly("FORBIDDEN");
+            assertThat(client.query(TestTokens.bearer(user, "analytics:read", "refresh"), operation, Map.of())
+                    .errorCodes()).as(operation).containsExactly("FORBIDDEN");
+        }
+        assertThat(client.query(TestTokens.bearer(user, Caller.REFRESH_SCOPE), run, Map.of()).errorCodes())
+                .doesNotContain("FORBIDDEN", "UNAUTHENTICATED");
+    }
+
+    @Test
+    @Order(100)
+    void leavesTheServedSnapshotUnchanged() throws Exception {
+        assertThat(checksums()).isEqualTo(checksumsBefore);
+    }
+
+    // ---- hostile request cases
+
+    /** Where a hostile value goes: an argument, or one field of an input-object argument (inside a list if need be). */
+    private record ArgumentPath(Argument argument, String inputField, TypeRef valueType, boolean listOfInputs) {
+
+        String renderWithVariable(RootQuery query) {
+            return renderWithVariableOfType(query, valueType.sdl());
+        }
+
+        String renderWithVariableOfType(RootQuery query, String type) {
+            return query.render("$v: " + type, place("$v"));
+        }
+
+        String renderWithLiteral(RootQuery query, String literal) {
+            return query.render("", place(literal));
+        }
+
+        private String place(String value) {
+            if (inputField == null) {
+                return argument.name() + ": " + value;
+            }
+            String object = "{" + inputField + ": " + value + "}";
+            return argument.name() + ": " + (listOfInputs ? "[" + object + "]" : object);
+        }
+
+        @Override
+        public String toString() {
+            return inputField == null ? argument.name() : argument.name() + "." + inputField;
+        }
+    }
+
+    private List<ArgumentPath> argumentPaths(RootQuery query) {
+        List<ArgumentPath> paths = new ArrayList<>();
+        for (Argument argument : query.field().arguments()) {
+            paths.add(new ArgumentPath(argument, null, argument.type(), false));
+            TypeRef named = argument.type().named();
+            boolean list = argument.type().sdl().contains("[");
+            for (Argument field : schema.inputFieldsOf(named.name())) {
+                paths.add(new ArgumentPath(argument, field.name(), field.type(), list));
+            }
+        }
+        return paths;
+    }
+
+    /** An accountIds / tagIds argument, directly on the field or inside its filter. */
+    private record IdArgument(ArgumentPath path, boolean accounts) {
+
+        Set<String> owned(SourceOwnership.Owned owner) {
+            return accounts ? owner.accounts() : owner.tags();
+        }
+
+        String render(RootQuery query) {
+            return path.renderWithVariable(query);
+        }
+    }
+
+    private List<IdArgument> idArguments(RootQuery query) {
+        return argumentPaths(query).stream()
+                .filter(p -> Set.of("accountIds", "tagIds").contains(p.inputField() == null
+                        ? p.argument().name() : p.inputField()))
+                .map(p -> new IdArgument(p, (p.inputField() == null ? p.argument().name() : p.inputField())
+                        .equals("accountIds")))
+                .toList();
+    }
+
+    /**
+     * What is wrong with the answer to a hostile request: a server error, an error without a client code, internals
+     * (SQL, stack frames, database messages) other than the client's own input echoed back, or another user's data.
+     */
+    private List<String> problems(SourceOwnership.Owned caller, String description, String echoed,
+                                  GatewayClient.Response response) {
+        List<String> problems = new ArrayList<>();
+        int status = response.status();
+        if (status != 200 && status != 400 && status != 413) {
+            problems.add(description + ": HTTP " + status + " " + abbreviate(response.text()));
+            return problems;
+        }
+        JsonNode body;
+        try {
+            body = response.json();
+        } catch (RuntimeException notJson) {
+            if (status == 200) {
+                problems.add(description + ": unparsable body " + abbreviate(response.text()));
+            }
+            return problems;
+        }
+        if (INTERNALS.matcher(withoutEcho(response.text(), echoed)).find()) {
+            problems.add(description + ": internals in response " + abbreviate(response.text()));
+        }
+        for (JsonNode error : body.path("errors")) {
+            String code = error.path("extensions").path("code").asString("");
+            if (!CLIENT_ERROR_CODES.contains(code)) {
+                problems.add(description + ": error without a client code: " + abbreviate(error.toString()));
+            }
+        }
+        if (body.path("data").isObject()) {
+            List<String> foreign = IsolationCheck.of(caller, body.path("data")).foreignValues();
+            if (!foreign.isEmpty()) {
+                problems.add(description + ": foreign values " + foreign.subList(0, Math.min(3, foreign.size())));
+            }
+        }
+        return problems;
+    }
+
+    // ---- helpers
+
+    private String requiredValue(String fieldName, Argument argument) {
+        String type = argument.type().named().name();
+        return switch (argument.name()) {
+            case "startDate" -> type.equals("Date") ? "\"" + START + "\"" : null;
+            case "endDate" -> type.equals("Date") ? "\"" + END + "\"" : null;
+            case "id" -> switch (fieldName) {
+                case "dataset" -> "\"fct_transactions\"";
+                case "refreshRun" -> "\"" + UUID.randomUUID() + "\"";
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+
+    private static boolean selectsOwnedIds(String selection) {
+        return Stream.of(selection.split("[ {}]+")).anyMatch(OWNED_ID_NAMES::contains);
+    }
+
+    /** The response with the client's own input (raw, JSON-escaped, or as a literal's content) taken out. */
+    private static String withoutEcho(String text, String echoed) {
+        String result = text;
+        String json = GatewayClient.JSON.writeValueAsString(echoed);
+        for (String form : List.of(json.substring(1, json.length() - 1), echoed, unquoted(echoed))) {
+            if (form.length() > 2) {
+                result = result.replace(form, "<input>");
+            }
+        }
+        return result;
+    }
+
+    private static String unquoted(String literal) {
+        try {
+            return Objects.requireNonNullElse(GatewayClient.JSON.readValue(literal, String.class), literal);
+        } catch (RuntimeException notAJsonString) {
+            return literal;
+        }
+    }
+
+    private static String bearer(SourceOwnership.Owned caller) {
+        return TestTokens.bearer(caller.userId());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 160 ? text.substring(0, 160) + "…(" + text.length() + " chars)" : text;
+    }
+
+    /** Every file of the served snapshot (published snapshots are immutable, so any change is the gateway's doing). */
+    private static Map<String, String> checksums() throws IOException {
+        Map<String, String> sums = new TreeMap<>();
+        Path served = SNAPSHOTS.resolve(Files.readString(SNAPSHOTS.resolve("CURRENT")).strip());
+        try (Stream<Path> files = Files.walk(served)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sums.put(REPO.relativize(file).toString(), sha256(file));
+            }
+        }
+        return sums;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
