@@ -74,9 +74,20 @@ test: ## the whole suite: PostgreSQL, test data through both dbt targets, pytest
 	$(MAKE) --no-print-directory test-python
 	$(MAKE) --no-print-directory test-java
 
+GATEWAY_JAR := target/analytics-gateway-0.1.0-SNAPSHOT.jar
+EXAMPLE_QUERY := { analyticsStatus { snapshotId builtAt } spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") { tag { tagName } currency spendingAmount } }
+
 .PHONY: run
-run: demo ## install everything and build the demo marts (serving arrives with the gateway)
-	@echo "Demo marts published: $(CURDIR)/var/snapshots/$$(cat var/snapshots/CURRENT)/analytics.duckdb"
+run: demo ## install everything, build the demo marts and serve the gateway on :8080 (Ctrl-C stops it)
+	$(MVN) -q -DskipTests package
+	@$(MAKE) --no-print-directory demo-token
+	@echo "Example query (GraphiQL at http://localhost:8080/graphiql, health at /actuator/health):"
+	@echo '  $(EXAMPLE_QUERY)'
+	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" java -jar $(GATEWAY_JAR)
+
+.PHONY: schema
+schema: test-data ## regenerate schema/schema.graphqls from the test snapshot's dbt metadata (review the diff)
+	$(MVN) -q test -Dtest=SchemaDriftTest -Danalytics.schema.update=true
 
 # --- tokens (security) ---
 DEMO_SECRET := var/demo-secret
