@@ -109,6 +109,18 @@ public final class SourceData implements AutoCloseable {
         }
     }
 
+    /** All booked transactions of a user, transfers included. */
+    public long bookedTransactionCount(UUID user) throws SQLException {
+        try (PreparedStatement statement = prepare("""
+                select count(*) from app.transactions t
+                join app.accounts a on a.id = t.account_id
+                join app.bank_connections c on c.id = a.connection_id
+                where c.user_id = ? and t.status = 'booked'""", user); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** A user's transactions (any status) carrying at least one of the tags. */
     public long transactionsWithAnyTag(UUID user, List<UUID> tags) throws SQLException {
         String sql = """
