@@ -1,0 +1,267 @@
+package com.finance.analytics.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.finance.analytics.TestFixtures;
+
+/**
+ * Zero-downtime swaps with real parts: snapshots built by the real dbt project through the publisher, a real gateway
+ * over HTTP, a steady stream of queries while the pointer moves. Every snapshot's data differs (two new source rows per
+ * build), and each response names the snapshot it ran on, so a failed response or one mixing two snapshots is seen.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SnapshotSwapTest {
+
+    private static final Path WORK = temporaryDirectory();
+    private static final Path SNAPSHOTS = WORK.resolve("snapshots");
+    private static final Path SOURCE = WORK.resolve("source.duckdb");
+    private static final String FIRST_ID = "20000101T000000Z-copy";
+    private static final int SWAPS = 3;
+    private static final int QUERY_THREADS = 3;
+    private static final int KEEP_SNAPSHOTS = 2;
+    private static final Duration SWAP_WAIT = Duration.ofMinutes(2);
+    private static final String QUERY = """
+            { analyticsStatus { snapshotId }
+              fctTransactions(limit: 1) { totalCount }
+              fctDailySpendingByTag(limit: 1) { totalCount } }
+            """;
+
+    @LocalServerPort
+    private int port;
+
+    /** What one snapshot holds for the caller, read from its DuckDB file directly. */
+    record Counts(long transactions, long spendingRows) {
+    }
+
+    record Observation(String snapshotId, Counts counts, List<String> errors) {
+    }
+
+    @DynamicPropertySource
+    static void temporarySnapshots(DynamicPropertyRegistry registry) throws IOException {
+        Files.createDirectories(SNAPSHOTS);
+        TestFixtures.copyTestSnapshot(SNAPSHOTS, FIRST_ID);
+        TestFixtures.publish(SNAPSHOTS, FIRST_ID);
+        Files.copy(TestFixtures.sourceDatabase(), SOURCE);
+        registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
+        registry.add("analytics.poll-interval", () -> "200ms");
+        registry.add("analytics.refresh.keep-snapshots", () -> KEEP_SNAPSHOTS);
+    }
+
+    @Test
+    @Order(1)
+    void steadyQueriesAcrossThreeSwapsNeverFailNorMixSnapshots() throws Exception {
+        SourceEdits.Target target = readSource(source -> SourceEdits.target(source, 0));
+        HttpSyncGraphQlClient client = GatewayGraphQl.as(port, target.userId());
+        Map<String, Counts> expected = new ConcurrentHashMap<>(Map.of(FIRST_ID, countsIn(FIRST_ID, target.userId())));
+        ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> streams = Stream.generate(() -> Thread.ofPlatform().start(() -> {
+            while (running.get()) {
+                observations.add(observe(client));
+            }
+        })).limit(QUERY_THREADS).toList();
+
+        List<String> published = new ArrayList<>();
+        try {
+            for (int swap = 0; swap < SWAPS; swap++) {
+                SourceEdits.Target day = readSource(source -> SourceEdits.target(source, 0));
+                editSource(source -> addPurchaseAndRefund(source, day));
+                String id = SnapshotBuilds.publish(SNAPSHOTS, SOURCE, TestFixtures.repoRoot().resolve("dbt"));
+                expected.put(id, countsIn(id, target.userId()));
+                published.add(id);
+                awaitCondition("responses from snapshot " + id,
+                        () -> observations.stream().anyMatch(o -> id.equals(o.snapshotId())));
+            }
+        } finally {
+            running.set(false);
+            for (Thread stream : streams) {
+                stream.join();
+            }
+        }
+
+        List<Observation> failed = observations.stream().filter(o -> !o.errors().isEmpty()).toList();
+        List<Observation> mixed = observations.stream()
+                .filter(o -> o.errors().isEmpty() && !o.counts().equals(expected.get(o.snapshotId()))).toList();
+        Set<String> seen = observations.stream().map(Observation::snapshotId).collect(Collectors.toSet());
+        System.out.printf("snapshot swap stream: %d responses over %d swaps, %d failed, %d mixed%n",
+                observations.size(), SWAPS, failed.size(), mixed.size());
+        assertThat(failed).as("failed responses").isEmpty();
+        assertThat(mixed).as("responses inconsistent with the snapshot they name").isEmpty();
+        assertThat(seen).containsAll(published).contains(FIRST_ID);
+        assertThat(Set.copyOf(expected.values())).as("every snapshot's data differs").hasSize(SWAPS + 1);
+    }
+
+    @Test
+    @Order(2)
+    void columnAddedToAMartAppearsInTheSchemaAfterTheSwap() throws Exception {
+        SourceEdits.Target target = readSource(source -> SourceEdits.target(source, 0));
+        HttpSyncGraphQlClient client = GatewayGraphQl.as(port, target.userId());
+        String newField = "{ fctMonthlyTrends(limit: 3) { nodes { month isPositiveMonth } } }";
+        assertThat(client.document(newField).executeSync().getErrors()).as("before the swap").isNotEmpty();
+
+        Path project = SnapshotBuilds.copyDbtProject(WORK.resolve("dbt-with-new-column"));
+        addIsPositiveMonthColumn(project);
+        String id = SnapshotBuilds.publish(SNAPSHOTS, SOURCE, project);
+        awaitCondition("the gateway serving " + id, () -> id.equals(servedSnapshot(client)));
+
+        ClientGraphQlResponse after = client.document(newField).executeSync();
+        assertThat(after.getErrors()).isEmpty();
+        assertThat(after.field("fctMonthlyTrends.nodes").toEntityList(Map.class))
+                .isNotEmpty().allSatisfy(node -> assertThat(node.get("isPositiveMonth")).isInstanceOf(Boolean.class));
+        awaitCondition("old snapshots pruned down to " + KEEP_SNAPSHOTS, () -> publishedDirectories().size() == KEEP_SNAPSHOTS);
+        assertThat(publishedDirectories()).contains(id);
+    }
+
+    private static Observation observe(HttpSyncGraphQlClient client) {
+        try {
+            ClientGraphQlResponse response = client.document(QUERY).executeSync();
+            List<String> errors = response.getErrors().stream().map(Object::toString).toList();
+            if (!errors.isEmpty()) {
+                return new Observation(null, null, errors);
+            }
+            return new Observation(response.field("analyticsStatus.snapshotId").getValue(), new Counts(
+                    response.field("fctTransactions.totalCount").<Number>getValue().longValue(),
+                    response.field("fctDailySpendingByTag.totalCount").<Number>getValue().longValue()), List.of());
+        } catch (RuntimeException e) {
+            return new Observation(null, null, List.of(e.toString()));
+        }
+    }
+
+    private static void addPurchaseAndRefund(Connection source, SourceEdits.Target day) throws SQLException {
+        try (Statement statement = source.createStatement()) {
+            statement.execute(SourceEdits.insertPurchaseAndRefund(day, List.of(UUID.randomUUID(), UUID.randomUUID()),
+                    day.currency()));
+        }
+    }
+
+    private static Counts countsIn(String snapshotId, UUID user) throws SQLException {
+        try (Connection snapshot = TestFixtures.openReadOnly(SNAPSHOTS.resolve(snapshotId).resolve("analytics.duckdb"))) {
+            return new Counts(count(snapshot, "fct_transactions", user), count(snapshot, "fct_daily_spending_by_tag", user));
+        }
+    }
+
+    private static long count(Connection snapshot, String mart, UUID user) throws SQLException {
+        try (PreparedStatement statement = snapshot.prepareStatement(
+                "select count(*) from main." + mart + " where user_id = ?")) {
+            statement.setObject(1, user);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** The change the issue describes: one more column in a mart, declared in its contract, nothing else. */
+    private static void addIsPositiveMonthColumn(Path project) throws IOException {
+        Path model = project.resolve("models/3_mart/fct_monthly_trends.sql");
+        String sql = Files.readString(model);
+        String columnList = "    transaction_count\nfrom monthly";
+        assertThat(sql).contains(columnList);
+        Files.writeString(model, sql.replace(columnList,
+                "    transaction_count,\n    income > spending as is_positive_month\nfrom monthly"));
+
+        Path contract = project.resolve("models/3_mart/_marts.yml");
+        String yml = Files.readString(contract);
+        int mart = yml.indexOf("  - name: fct_monthly_trends");
+        int lastColumn = yml.indexOf("      - name: transaction_count", mart);
+        int next = yml.indexOf("\n      - name:", lastColumn + 1);
+        int nextModel = yml.indexOf("\n  - name:", lastColumn + 1);
+        int end = Stream.of(next, nextModel).filter(i -> i > 0).min(Integer::compare).orElse(yml.stripTrailing().length());
+        String column = String.join("\n", "",
+                "      - name: is_positive_month",
+                "        data_type: boolean",
+                "        description: Whether income exceeded spending that month.");
+        Files.writeString(contract, yml.substring(0, end) + column + yml.substring(end));
+    }
+
+    private static String servedSnapshot(HttpSyncGraphQlClient client) {
+        return client.document("{ analyticsStatus { snapshotId } }").executeSync()
+                .field("analyticsStatus.snapshotId").getValue();
+    }
+
+    private static List<String> publishedDirectories() {
+        try (Stream<Path> entries = Files.list(SNAPSHOTS)) {
+            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SWAP_WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SourceWork<T> {
+        T apply(Connection source) throws SQLException;
+    }
+
+    private static <T> T readSource(SourceWork<T> work) throws SQLException {
+        try (Connection source = DriverManager.getConnection("jdbc:duckdb:" + SOURCE)) {
+            return work.apply(source);
+        }
+    }
+
+    private static void editSource(SqlAction action) throws SQLException {
+        readSource(source -> {
+            action.run(source);
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run(Connection source) throws SQLException;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("snapshot-swap");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
