@@ -46,9 +46,8 @@ REQUIRED_MARTS = (
     "fct_daily_balance_history",
     "fct_monthly_trends",
 )
-# Staging and intermediate models are views over the attached source; in a snapshot, opened
-# without that source, they could never resolve, so only the marts are kept.
-SOURCE_VIEW_SCHEMAS = ("main_staging", "main_intermediate")
+# dbt's scratch database for staging and intermediate models; deleted once the marts are built.
+WORK_DATABASE_FILE = "work.duckdb"
 
 
 class SnapshotError(Exception):
@@ -95,13 +94,10 @@ def build(request: BuildRequest, run_dbt: Callable[[BuildRequest, Path], None] |
     try:
         (run_dbt or _run_dbt_build)(request, staging)
         manifest = json.loads((staging / "target" / MANIFEST_FILE).read_text())
-        database = staging / DATABASE_FILE
-        _drop_source_views(database)
-        verify_database(database, dataset_models(manifest))
+        verify_database(staging / DATABASE_FILE, dataset_models(manifest))
         shutil.copyfile(staging / "target" / MANIFEST_FILE, staging / MANIFEST_FILE)
         (staging / METADATA_FILE).write_text(json.dumps(_metadata(snapshot_id, request, manifest), indent=2) + "\n")
-        for scratch in ("target", "logs"):
-            shutil.rmtree(staging / scratch, ignore_errors=True)
+        _remove_scratch(staging)
         for path in staging.iterdir():
             _fsync(path)
     except BaseException:
@@ -156,6 +152,7 @@ def dbt_environment(request: BuildRequest, database: Path) -> dict[str, str]:
     return {
         **os.environ,
         "ANALYTICS_DBT_DATABASE": str(database),
+        "ANALYTICS_DBT_WORK_DATABASE": str(database.with_name(WORK_DATABASE_FILE)),
         "ANALYTICS_SOURCE_FILE": str(request.source_file.resolve()),
         "ANALYTICS_POSTGRES_DSN": request.postgres_dsn,
         "ANALYTICS_DUCKDB_EXTENSIONS": str(extension_directory()),
@@ -227,14 +224,11 @@ def _run_dbt_build(request: BuildRequest, staging: Path) -> None:
         raise SnapshotError(f"dbt build --target {request.target} failed; nothing was published:\n{detail}")
 
 
-def _drop_source_views(database: Path) -> None:
-    con = duckdb.connect(str(database))
-    try:
-        for schema in SOURCE_VIEW_SCHEMAS:
-            con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+def _remove_scratch(staging: Path) -> None:
+    for directory in ("target", "logs"):
+        shutil.rmtree(staging / directory, ignore_errors=True)
+    for file in (WORK_DATABASE_FILE, f"{WORK_DATABASE_FILE}.wal"):
+        (staging / file).unlink(missing_ok=True)
 
 
 def _metadata(snapshot_id: str, request: BuildRequest, manifest: dict) -> dict[str, str]:
