@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.finance.analytics.TestFixtures;
 import com.finance.analytics.security.SchemaExplorer.Argument;
 import com.finance.analytics.security.SchemaExplorer.RootQuery;
 import com.finance.analytics.security.SchemaExplorer.TypeRef;
@@ -53,9 +54,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRequestsTest {
 
-    private static final Path REPO = Path.of(System.getProperty("analytics.repo-root", ".")).toAbsolutePath();
-    private static final Path SNAPSHOTS = REPO.resolve("build/test/snapshots");
-    private static final Path SOURCE = REPO.resolve("build/test/source.duckdb");
     private static final String START = "2025-01-01";
     private static final String END = "2026-12-31";
     private static final Set<String> CLIENT_ERROR_CODES = Set.of("BAD_REQUEST", "FORBIDDEN", "NOT_FOUND");
@@ -80,14 +78,14 @@ class HostileRequestsTest {
 
     @DynamicPropertySource
     static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
+        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
     }
 
     @BeforeAll
     void readSourceAndSchema() throws Exception {
         checksumsBefore = checksums();
         client = new GatewayClient(port);
-        ownership = SourceOwnership.load(SOURCE);
+        ownership = SourceOwnership.load(TestFixtures.sourceDatabase());
         List<SourceOwnership.Owned> withTags = ownership.users().stream().sorted().map(ownership::of)
                 .filter(owned -> !owned.tags().isEmpty()).toList();
         List<SourceOwnership.Owned> withoutTags = ownership.users().stream().sorted().map(ownership::of)
@@ -444,10 +442,10 @@ class HostileRequestsTest {
     /** Every file of the served snapshot (published snapshots are immutable, so any change is the gateway's doing). */
     private static Map<String, String> checksums() throws IOException {
         Map<String, String> sums = new TreeMap<>();
-        Path served = SNAPSHOTS.resolve(Files.readString(SNAPSHOTS.resolve("CURRENT")).strip());
+        Path served = TestFixtures.currentTestSnapshot();
         try (Stream<Path> files = Files.walk(served)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(REPO.relativize(file).toString(), sha256(file));
+                sums.put(served.relativize(file).toString(), sha256(file));
             }
         }
         return sums;

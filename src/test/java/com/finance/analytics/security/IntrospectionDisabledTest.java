@@ -1,9 +1,9 @@
 package com.finance.analytics.security;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
+import com.finance.analytics.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,15 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "analytics.limits.introspection=false")
 class IntrospectionDisabledTest {
 
-    private static final Path SNAPSHOTS =
-            Path.of(System.getProperty("analytics.repo-root", ".")).toAbsolutePath().resolve("build/test/snapshots");
-
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
     static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
+        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
     }
 
     @Test

@@ -2,15 +2,15 @@ package com.finance.analytics.security;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+
+import com.finance.analytics.TestFixtures;
 
 /**
  * Who owns what, read straight from the test source data (not from the marts under test): the yardstick every
@@ -30,10 +30,8 @@ final class SourceOwnership {
     }
 
     static SourceOwnership load(Path sourceDuckDb) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("duckdb.read_only", "true");
         SourceOwnership ownership = new SourceOwnership();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + sourceDuckDb, properties)) {
+        try (Connection connection = TestFixtures.openReadOnly(sourceDuckDb)) {
             ownership.read(connection, "select id, null from app.users", (owned, id) -> { });
             ownership.read(connection, "select user_id, id from app.bank_connections",
                     (owned, id) -> owned.connections().add(id));

@@ -23,7 +23,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Mints tokens for tests of every package: valid ones for the test secret configured in
- * {@code src/test/resources/application.yml}, and the hostile kinds the gateway must refuse.
+ * {@code src/test/resources/config/application.yml}, and the hostile kinds the gateway must refuse.
  */
 public final class TestTokens {
 
