@@ -15,6 +15,7 @@ import com.finance.analytics.error.ErrorCode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -116,6 +117,36 @@ class JwksVerificationTest {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(), claims);
             jwt.sign(new MACSigner(key));
             assertRefused(verifier, jwt.serialize());
+        }
+    }
+
+    @Test
+    void ignoresKeysTheTokenPointsToOrCarries() throws Exception {
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+        AtomicInteger attackerFetches = new AtomicInteger();
+        HttpServer attackerServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        attackerServer.createContext("/jwks.json", exchange -> {
+            attackerFetches.incrementAndGet();
+            byte[] body = new JWKSet(attacker.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        attackerServer.start();
+        try {
+            URI attackerJwks = URI.create("http://127.0.0.1:" + attackerServer.getAddress().getPort() + "/jwks.json");
+            var headers = List.of(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").jwkURL(attackerJwks).build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").jwk(attacker.toPublicJWK()).build());
+            for (JWSHeader header : headers) {
+                var jwt = new SignedJWT(header, TestTokens.claims(USER).build());
+                jwt.sign(new RSASSASigner(attacker));
+                assertRefused(verifier(""), jwt.serialize());
+            }
+            assertThat(attackerFetches.get()).isZero();
+        } finally {
+            attackerServer.stop(0);
         }
     }
 
