@@ -67,12 +67,20 @@ test-python: venv ## pytest over datagen and orchestration (exit 5, no tests col
 test-java: test-data ## the Maven test suite (reads build/test/snapshots)
 	$(MVN) test
 
+# schemathesis against the OpenAPI document of the gateway serving the test snapshot (about 1.5 minutes).
+FUZZ_EXAMPLES ?= 30
+.PHONY: fuzz-rest
+fuzz-rest: test-data ## fuzz the REST API from its OpenAPI document; fails on any server error or schema violation
+	$(MVN) -q -DskipTests package
+	scripts/fuzz-rest.sh $(GATEWAY_JAR) build/test/snapshots $(FUZZ_EXAMPLES)
+
 # Sequential on purpose: PostgreSQL and the test data must exist before the suites that read them.
 .PHONY: test
-test: ## the whole suite: PostgreSQL, test data through both dbt targets, pytest, the Java tests
+test: ## the whole suite: PostgreSQL, test data through both dbt targets, pytest, the Java tests, the REST fuzzer
 	$(MAKE) --no-print-directory test-data-postgres
 	$(MAKE) --no-print-directory test-python
 	$(MAKE) --no-print-directory test-java
+	$(MAKE) --no-print-directory fuzz-rest
 
 GATEWAY_JAR := target/analytics-gateway-0.1.0-SNAPSHOT.jar
 EXAMPLE_QUERY := { analyticsStatus { snapshotId builtAt } spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") { tag { tagName } currency spendingAmount } }

@@ -1,0 +1,146 @@
+package com.finance.analytics.rest;
+
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The query string of one REST call, read strictly: a parameter the endpoint does not accept, a single-valued one
+ * given twice, or a value that does not parse is a BAD_REQUEST, never ignored or guessed at.
+ */
+final class QueryParameters {
+
+    static final String START_DATE = "start_date";
+    static final String END_DATE = "end_date";
+    static final String ACCOUNT_IDS = "account_ids";
+    static final String TAG_IDS = "tag_ids";
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final int MAX_SHOWN_LENGTH = 64;
+
+    private final Map<String, String[]> values;
+    private final int maxListSize;
+
+    private QueryParameters(Map<String, String[]> values, int maxListSize) {
+        this.values = values;
+        this.maxListSize = maxListSize;
+    }
+
+    /** The request's parameters, refused if it carries any other than {@code accepted}. */
+    static QueryParameters of(HttpServletRequest request, Set<String> accepted, int maxListSize) {
+        Map<String, String[]> values;
+        try {
+            values = request.getParameterMap();
+        } catch (IllegalStateException e) {
+            // The container refuses a query string it cannot decode (e.g. "&=0", broken %-escapes) this way.
+            throw badRequest("Malformed query string");
+        }
+        for (String name : values.keySet()) {
+            if (!accepted.contains(name)) {
+                throw badRequest("Unknown parameter '" + shown(name) + "'"
+                        + (accepted.isEmpty() ? "; this endpoint takes none" : "; accepted: " + String.join(", ",
+                        accepted.stream().sorted().toList())));
+            }
+        }
+        return new QueryParameters(values, maxListSize);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    LocalDate date(String name) {
+        String text = single(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the same answer as a malformed date: the day does not exist
+        }
+        throw badRequest(name + " must be an existing date as YYYY-MM-DD, was '" + shown(text) + "'");
+    }
+
+    LocalDate requiredDate(String name) {
+        LocalDate date = date(name);
+        if (date == null) {
+            throw badRequest(name + " is required (YYYY-MM-DD)");
+        }
+        return date;
+    }
+
+    /** UUIDs given as repeated parameters, comma-separated, or both. */
+    List<UUID> ids(String name) {
+        String[] given = values.get(name);
+        if (given == null) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String value : given) {
+            for (String part : value.split(",", -1)) {
+                ids.add(uuid(name, part.trim()));
+                if (ids.size() > maxListSize) {
+                    throw badRequest(name + " may list at most " + maxListSize + " ids");
+                }
+            }
+        }
+        return ids;
+    }
+
+    int integer(String name, int fallback) {
+        String text = single(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw badRequest(name + " must be an integer, was '" + shown(text) + "'");
+        }
+    }
+
+    private String single(String name) {
+        String[] given = values.get(name);
+        if (given == null) {
+            return null;
+        }
+        if (given.length > 1) {
+            throw badRequest(name + " may be given only once");
+        }
+        return given[0];
+    }
+
+    private static UUID uuid(String name, String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            // UUID.fromString accepts shortened groups ("1-1-1-1-1"); only the canonical form names a row.
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below, like any other malformed id
+        }
+        throw badRequest(name + " must hold UUIDs, got '" + shown(text) + "'");
+    }
+
+    private static String shown(String text) {
+        return text.length() <= MAX_SHOWN_LENGTH ? text : text.substring(0, MAX_SHOWN_LENGTH) + "…";
+    }
+
+    static AnalyticsException badRequest(String message) {
+        return new AnalyticsException(ErrorCode.BAD_REQUEST, message);
+    }
+}
