@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String[] PROTECTED_PATHS = {"/graphql", "/graphql/*", "/api/*"};
+    /** The GraphQL endpoint of the shared contract ({@code spring.graphql.http.path}). */
+    static final String GRAPHQL_PATH = "/graphql";
+    static final String[] PROTECTED_PATHS = {GRAPHQL_PATH, GRAPHQL_PATH + "/*", "/api/*"};
 
     @Bean
     JwtVerifier jwtVerifier(JwtProperties properties) {
@@ -31,8 +33,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimits limits, JsonMapper json) {
-        var filter = new RequestBodyLimitFilter(limits.maxRequestSize().toBytes(), new ErrorResponses(json));
+    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(RequestLimits limits, JsonMapper json) {
+        var filter = new RequestBodyFilter(limits.maxRequestSize().toBytes(), GRAPHQL_PATH, new ErrorResponses(json));
         var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(PROTECTED_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);

@@ -241,6 +241,32 @@ class HostileRequestsTest {
     }
 
     @Test
+    @Order(6)
+    void malformedRequestBodiesAreClientErrors() {
+        String authorization = bearer(callers.getFirst());
+        List<String> bodies = List.of("", "not json", "[]", "{}", "null", "{\"query\":1}", "{\"query\":null}",
+                "{\"query\":[\"{ datasets { id } }\"]}", "{\"query\":\"{ datasets { id } }\",\"variables\":\"x\"}",
+                "{\"query\":\"{ datasets { id } }\",\"variables\":[1]}",
+                "{\"query\":\"{ datasets { id } }\",\"operationName\":5}",
+                "{\"query\":\"{ datasets { id } }\",\"extensions\":\"x\"}",
+                "[".repeat(5_000) + "]".repeat(5_000),
+                "{\"query\":\"{ datasets { id } }\",\"variables\":{\"a\":" + "[".repeat(3_000) + "]".repeat(3_000) + "}}",
+                "{\"query\":\"" + "{a".repeat(3_000) + "\"}",
+                "{\"query\":\"query { datasets { id } } query { datasets { id } }\"}",
+                "{\"query\":\"{ datasets { id } }\u0000\"}", "\uFEFF{\"query\":\"{ datasets { id } }\"}");
+        List<String> failures = new ArrayList<>();
+        for (String body : bodies) {
+            var response = client.post(authorization, HttpRequest.BodyPublishers.ofString(body));
+            if (response.status() == 200) {
+                failures.addAll(problems(callers.getFirst(), "body " + abbreviate(body), body, response));
+            } else if (response.status() != 400) {
+                failures.add("body " + abbreviate(body) + ": HTTP " + response.status());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     @Order(7)
     void appliesRequestLimitsToTheGeneratedSchema() {
         String authorization = bearer(callers.getFirst());

@@ -32,7 +32,8 @@ class HttpFiltersTest {
         JwtVerifier verifier = new JwtVerifier(JwtVerifierTest.properties(TestTokens.SECRET, "", ""));
         mvc = MockMvcBuilders.standaloneSetup(new CallerEcho())
                 .addFilter(new BearerTokenFilter(verifier, errors), SecurityConfiguration.PROTECTED_PATHS)
-                .addFilter(new RequestBodyLimitFilter(MAX_BODY, errors), SecurityConfiguration.PROTECTED_PATHS)
+                .addFilter(new RequestBodyFilter(MAX_BODY, SecurityConfiguration.GRAPHQL_PATH, errors),
+                        SecurityConfiguration.PROTECTED_PATHS)
                 .build();
     }
 
@@ -77,6 +78,26 @@ class HttpFiltersTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void refusesGraphqlJsonBodyThatIsNotAnObject() throws Exception {
+        for (String body : new String[] {"null", " null ", "", "[]", "\"{}\"", "1"}) {
+            mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"));
+        }
+    }
+
+    @Test
+    void passesJsonObjectBodiesOn() throws Exception {
+        for (String body : new String[] {"{}", "  \n{\"query\":\"{ x }\"}", "\uFEFF{}"}) {
+            mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(USER.toString()));
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.finance.analytics.error.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -15,47 +16,63 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies above the configured size with HTTP 413. A declared {@code Content-Length} is checked up
- * front; a body of unknown length (chunked) is read up to the limit plus one byte, so an endless body costs at most
- * the limit in memory.
+ * Reads a request body once, at most up to the configured size: larger bodies are refused with HTTP 413 (a declared
+ * {@code Content-Length} is checked before reading, a chunked body is read to the limit plus one byte, so an endless
+ * body costs at most the limit in memory). On the GraphQL endpoint a JSON body must be an object: Spring for
+ * GraphQL fails with a server error on a bare {@code null}, so anything else is refused here as a bad request.
  */
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final String graphQlPath;
     private final ErrorResponses errors;
 
-    RequestBodyLimitFilter(long maxBytes, ErrorResponses errors) {
+    RequestBodyFilter(long maxBytes, String graphQlPath, ErrorResponses errors) {
         this.maxBytes = maxBytes;
+        this.graphQlPath = graphQlPath;
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            refuse(request, response);
-            return;
-        }
-        if (declared >= 0) {
-            chain.doFilter(request, response);
+        if (request.getContentLengthLong() > maxBytes) {
+            refuseSize(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(request, response);
+            refuseSize(request, response);
+            return;
+        }
+        if (isGraphQlJson(request) && !startsAsJsonObject(body)) {
+            errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                    "The request body must be a JSON object with a 'query'");
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuseSize(HttpServletRequest request, HttpServletResponse response) throws IOException {
         errors.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.BAD_REQUEST,
                 "Request body exceeds " + maxBytes + " bytes");
+    }
+
+    private boolean isGraphQlJson(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return HttpMethod.POST.matches(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + graphQlPath)
+                && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static boolean startsAsJsonObject(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        return text.startsWith("{");
     }
 
     /** The already read body, served again to the rest of the chain. */
