@@ -1,13 +1,21 @@
 -- Transactions with their owner, whether they move money between the owner's own accounts, and
 -- their tags (lists ordered by tag name; empty when untagged).
-with tag_lists as (
+-- Sorting one list of (name, id) structs is several times faster in DuckDB than two ordered aggregates.
+with sorted_tags as (
     select
         tt.transaction_id,
-        list(tt.tag_id order by t.tag_name, tt.tag_id) as tag_ids,
-        list(t.tag_name order by t.tag_name, tt.tag_id) as tag_names
+        list_sort(list({'name': t.tag_name, 'id': tt.tag_id})) as tags
     from {{ ref('stg_transaction_tags') }} tt
     join {{ ref('stg_tags') }} t using (tag_id)
     group by tt.transaction_id
+),
+
+tag_lists as (
+    select
+        transaction_id,
+        list_transform(tags, tag -> tag.id) as tag_ids,
+        list_transform(tags, tag -> tag.name) as tag_names
+    from sorted_tags
 )
 
 select
