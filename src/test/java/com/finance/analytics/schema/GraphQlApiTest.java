@@ -214,6 +214,24 @@ class GraphQlApiTest {
     }
 
     @Test
+    void ownedIdsAreLookedUpOncePerSnapshotAndCaller() throws Exception {
+        List<UUID> accounts = source.accountsOf(user);
+        String document = """
+                query($accounts: [UUID!]) {
+                  fctDailyBalanceHistory(filter: {accountIds: $accounts}, limit: 1) { totalCount }
+                }""";
+        graphQl.document(document).variable("accounts", accounts.stream().map(UUID::toString).toList())
+                .execute().path("fctDailyBalanceHistory.totalCount").entity(Long.class).satisfies(total ->
+                        assertThat(total).isPositive());
+        long before = executor.statementsExecuted();
+        graphQl.document(document).variable("accounts", List.of(accounts.getFirst().toString()))
+                .execute().path("fctDailyBalanceHistory.totalCount").entity(Long.class).satisfies(total ->
+                        assertThat(total).isPositive());
+
+        assertThat(executor.statementsExecuted() - before).as("count + page, ownership from the cache").isEqualTo(2);
+    }
+
+    @Test
     void rejectsAccountOwnedByAnotherUser() throws Exception {
         UUID foreign = source.accountsOf(otherUser).getFirst();
         graphQl.document("""
