@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ class HostileRequestsTest {
     private static final Set<String> CLIENT_ERROR_CODES = Set.of("BAD_REQUEST", "FORBIDDEN", "NOT_FOUND");
     private static final Set<String> NEEDS_REFRESH_SCOPE = Set.of("refreshRun");
     private static final Set<String> OWNED_ID_NAMES =
-            Set.of("userId", "accountId", "connectionId", "tagId", "tagIds", "transactionId");
+            Set.of("userid", "accountid", "connectionid", "tagid", "tagids", "transactionid");
     private static final Pattern INTERNALS = Pattern.compile(
             "(?i)\"\\w+\"\\s*(=|in)\\s*\\(?\\?|from\\s+\"\\w+\"\\.\"\\w+\"|limit \\? offset \\?|list_has_any|"
                     + "exception|\\bat (com|org|java)\\.[\\w.$]+\\(|\\.java:\\d|duckdb|sqlstate|"
@@ -75,6 +77,10 @@ class HostileRequestsTest {
     private final List<String> uncovered = new ArrayList<>();
     private List<SourceOwnership.Owned> callers;
     private Map<String, String> checksumsBefore;
+    private final List<String> restUrls = new ArrayList<>();
+    private final Map<String, List<String>> restParameters = new HashMap<>();
+    private final List<String> restUncovered = new ArrayList<>();
+    private final SlowestRequests slowest = new SlowestRequests();
 
     @DynamicPropertySource
     static void testSnapshot(DynamicPropertyRegistry registry) {
@@ -97,6 +103,7 @@ class HostileRequestsTest {
         assertThat(introspection.status()).isEqualTo(200);
         schema = new SchemaExplorer(introspection.data().path("__schema"));
         everything = schema.readEverything(this::requiredValue, uncovered);
+        readRestOperations();
     }
 
     @Test
@@ -188,6 +195,7 @@ class HostileRequestsTest {
                 sent++;
             }
         }
+        slowest.report("GraphQL");
         assertThat(sent).isGreaterThanOrEqualTo(500);
         assertThat(failures).as("%d of %d hostile requests misbehaved", failures.size(), sent).isEmpty();
     }
@@ -303,6 +311,78 @@ class HostileRequestsTest {
     }
 
     @Test
+    @Order(9)
+    void everyRestEndpointReturnsOnlyTheCallersRows() {
+        assertThat(restUncovered).as("REST operations the suite cannot call").isEmpty();
+        int checked = 0;
+        for (SourceOwnership.Owned caller : callers) {
+            for (String url : restUrls) {
+                var response = client.get(bearer(caller), url + (url.contains("?") ? "&" : "?") + limitIfAccepted(url));
+                assertThat(response.status()).as(url).isEqualTo(200);
+                IsolationCheck check = IsolationCheck.of(caller, response.json());
+                assertThat(check.foreignValues()).as("%s for %s", url, caller.userId()).isEmpty();
+                checked += check.checkedValues();
+            }
+        }
+        assertThat(checked).as("owned ids checked over REST").isPositive();
+        var refresh = client.post(bearer(callers.getFirst()), "/api/analytics/refresh");
+        assertThat(refresh.status()).isEqualTo(403);
+        assertThat(refresh.problemCode()).isEqualTo("FORBIDDEN");
+        var anonymous = client.get(null, restUrls.getFirst());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.problemCode()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    @Order(10)
+    void restRefusesForeignIdsAndSurvivesHostileParameters() {
+        SourceOwnership.Owned me = callers.get(0);
+        SourceOwnership.Owned other = callers.get(1);
+        int refused = 0;
+        for (String url : restUrls) {
+            for (String idParameter : List.of("account_ids", "tag_ids")) {
+                if (!accepts(url, idParameter)) {
+                    continue;
+                }
+                Set<String> theirs = idParameter.equals("account_ids") ? other.accounts() : other.tags();
+                var response = client.get(bearer(me), with(url, idParameter, theirs.iterator().next()));
+                assertThat(response.status()).as("%s %s", url, idParameter).isEqualTo(403);
+                assertThat(response.problemCode()).isEqualTo("FORBIDDEN");
+                refused++;
+            }
+        }
+        assertThat(refused).as("REST calls taking account_ids / tag_ids").isGreaterThanOrEqualTo(6);
+
+        List<UUID> own = me.accounts().stream().map(UUID::fromString).sorted().toList();
+        List<UUID> foreign = other.accounts().stream().map(UUID::fromString).sorted().toList();
+        HostileValues values = new HostileValues(1124L, own, foreign);
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (String url : restUrls) {
+            List<String> parameters = new ArrayList<>(restParameters.get(url));
+            parameters.add("unexpected_parameter");
+            for (String parameter : parameters) {
+                for (String value : values.queryValues(8)) {
+                    String description = url + " " + parameter + "=" + abbreviate(value);
+                    failures.addAll(restProblems(me, description, value, client.get(bearer(me), with(url, parameter, value))));
+                    sent++;
+                }
+            }
+            if (url.contains("/datasets/")) {
+                for (String value : values.queryValues(8)) {
+                    String hostileUrl = url.replaceFirst("/datasets/[^/]+/", "/datasets/" + encode(value) + "/");
+                    failures.addAll(restProblems(me, "dataset id " + abbreviate(value), value,
+                            client.get(bearer(me), hostileUrl)));
+                    sent++;
+                }
+            }
+        }
+        slowest.report("REST");
+        assertThat(sent).isGreaterThanOrEqualTo(300);
+        assertThat(failures).as("%d of %d hostile REST calls misbehaved", failures.size(), sent).isEmpty();
+    }
+
+    @Test
     @Order(100)
     void leavesTheServedSnapshotUnchanged() throws Exception {
         assertThat(checksums()).isEqualTo(checksumsBefore);
@@ -379,6 +459,7 @@ class HostileRequestsTest {
      */
     private List<String> problems(SourceOwnership.Owned caller, String description, String echoed,
                                   GatewayClient.Response response) {
+        slowest.note(description, response.millis());
         List<String> problems = new ArrayList<>();
         int status = response.status();
         if (status != 200 && status != 400 && status != 413) {
@@ -412,7 +493,141 @@ class HostileRequestsTest {
         return problems;
     }
 
+    // ---- REST
+
+    /**
+     * Every GET operation of the OpenAPI document as a callable URL: the dataset id path parameter expanded to every
+     * served dataset, required dates filled in. The query parameters each accepts are kept for the hostile calls.
+     */
+    private void readRestOperations() {
+        var document = client.get(null, "/v3/api-docs");
+        assertThat(document.status()).isEqualTo(200);
+        Map<String, List<String>> declaredFilters = new HashMap<>();
+        client.get(bearer(callers.getFirst()), "/api/analytics/datasets").json().forEach(dataset -> {
+            List<String> filters = new ArrayList<>();
+            dataset.path("filters").forEach(filter -> filters.add(filter.asString()));
+            declaredFilters.put(dataset.path("id").asString(), filters);
+        });
+        Set<String> filterNames = Set.of("start_date", "end_date", "account_ids", "tag_ids");
+        for (Map.Entry<String, JsonNode> path : document.json().path("paths").properties()) {
+            JsonNode get = path.getValue().path("get");
+            if (get.isMissingNode()) {
+                continue;
+            }
+            List<String> query = new ArrayList<>();
+            List<String> requiredQuery = new ArrayList<>();
+            List<String> pathParameters = new ArrayList<>();
+            for (JsonNode parameter : get.path("parameters")) {
+                String name = parameter.path("name").asString();
+                switch (parameter.path("in").asString()) {
+                    case "path" -> pathParameters.add(name);
+                    case "query" -> {
+                        query.add(name);
+                        if (parameter.path("required").asBoolean(false)) {
+                            requiredQuery.add(name);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            Map<String, List<String>> urls = new TreeMap<>();
+            if (pathParameters.isEmpty()) {
+                urls.put(path.getKey(), query);
+            } else if (pathParameters.equals(List.of("id"))) {
+                // a dataset takes only the filters it declares; any other is (rightly) a 400
+                declaredFilters.forEach((id, declared) -> urls.put(path.getKey().replace("{id}", id), query.stream()
+                        .filter(name -> !filterNames.contains(name) || declared.contains(name)).toList()));
+            }
+            String requiredValues = requiredQuery.stream().map(name -> switch (name) {
+                case "start_date" -> name + "=" + START;
+                case "end_date" -> name + "=" + END;
+                default -> null;
+            }).collect(Collectors.joining("&"));
+            if (urls.isEmpty() || requiredValues.contains("null")) {
+                restUncovered.add(path.getKey());
+                continue;
+            }
+            urls.forEach((url, accepted) -> {
+                String full = requiredValues.isEmpty() ? url : url + "?" + requiredValues;
+                restUrls.add(full);
+                restParameters.put(full, accepted);
+            });
+        }
+    }
+
+    private boolean accepts(String url, String parameter) {
+        return restParameters.getOrDefault(url, List.of()).contains(parameter);
+    }
+
+    private String limitIfAccepted(String url) {
+        return accepts(url, "limit") ? "limit=10000" : "";
+    }
+
+    /** The URL with {@code parameter} set to {@code value} (replacing a value the URL already carries). */
+    private static String with(String url, String parameter, String value) {
+        String withoutIt = url.replaceAll("([?&])" + parameter + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return withoutIt + (withoutIt.contains("?") ? "&" : "?") + parameter + "=" + encode(value);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #problems} for a REST call: client errors must be problem details with a client code. */
+    private List<String> restProblems(SourceOwnership.Owned caller, String description, String echoed,
+                                      GatewayClient.Response response) {
+        slowest.note(description, response.millis());
+        List<String> problems = new ArrayList<>();
+        int status = response.status();
+        if (!Set.of(200, 400, 403, 404).contains(status)) {
+            problems.add(description + ": HTTP " + status + " " + abbreviate(response.text()));
+            return problems;
+        }
+        JsonNode body;
+        try {
+            body = response.json();
+        } catch (RuntimeException notJson) {
+            // Tomcat refuses request lines it cannot parse before any application code runs
+            if (status != 400) {
+                problems.add(description + ": unparsable body " + abbreviate(response.text()));
+            }
+            return problems;
+        }
+        if (INTERNALS.matcher(withoutEcho(response.text(), echoed)).find()) {
+            problems.add(description + ": internals in response " + abbreviate(response.text()));
+        }
+        if (status != 200 && !CLIENT_ERROR_CODES.contains(body.path("code").asString(""))) {
+            problems.add(description + ": problem without a client code: " + abbreviate(response.text()));
+        }
+        if (status == 200) {
+            List<String> foreign = IsolationCheck.of(caller, body).foreignValues();
+            if (!foreign.isEmpty()) {
+                problems.add(description + ": foreign values " + foreign.subList(0, Math.min(3, foreign.size())));
+            }
+        }
+        return problems;
+    }
+
     // ---- helpers
+
+    /** The slowest hostile requests, printed for whoever looks for an expensive input (reported, never asserted). */
+    private static final class SlowestRequests {
+
+        private final TreeMap<Long, String> byMillis = new TreeMap<>();
+
+        void note(String description, long millis) {
+            byMillis.put(millis, description);
+            if (byMillis.size() > 5) {
+                byMillis.pollFirstEntry();
+            }
+        }
+
+        void report(String api) {
+            System.out.println("Slowest hostile " + api + " requests (ms): " + byMillis.descendingMap());
+            byMillis.clear();
+        }
+    }
 
     private String requiredValue(String fieldName, Argument argument) {
         String type = argument.type().named().name();
@@ -429,7 +644,7 @@ class HostileRequestsTest {
     }
 
     private static boolean selectsOwnedIds(String selection) {
-        return Stream.of(selection.split("[ {}]+")).anyMatch(OWNED_ID_NAMES::contains);
+        return Stream.of(selection.split("[ {}]+")).map(IsolationCheck::normalized).anyMatch(OWNED_ID_NAMES::contains);
     }
 
     /** The response with the client's own input (raw, JSON-escaped, or as a literal's content) taken out. */

@@ -97,6 +97,24 @@ final class HostileValues {
         return pool.subList(0, count);
     }
 
+    /** Values for a query-string parameter (the caller encodes them): text, numbers, id lists and mutations. */
+    List<String> queryValues(int count) {
+        List<String> pool = new ArrayList<>(FRAGMENTS);
+        NUMBERS.forEach(number -> pool.add(String.valueOf(number)));
+        pool.add(foreignIds.getFirst().toString());
+        pool.add(ownIds.getFirst() + "," + foreignIds.getFirst());
+        pool.add(ownIds.getFirst() + ",' OR 1=1 --");
+        pool.add(String.join(",", ids(101, ownIds)));
+        pool.add("A".repeat(2_000));
+        pool.add(",,,");
+        pool.add("%00");
+        while (pool.size() < count) {
+            pool.add(mutation());
+        }
+        Collections.shuffle(pool, random);
+        return pool.subList(0, count);
+    }
+
     private String mutation() {
         String a = FRAGMENTS.get(random.nextInt(FRAGMENTS.size()));
         String b = FRAGMENTS.get(random.nextInt(FRAGMENTS.size()));

@@ -2,6 +2,7 @@ package com.finance.analytics.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,18 +10,19 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks a response and lists every value that is not the caller's: a {@code userId} other than theirs, or an account,
+ * Walks a response (GraphQL data or a REST body) and lists every value that is not the caller's: a {@code userId} other than theirs, or an account,
  * connection, tag or transaction id outside what they own in the source data. It also counts how many such values it
  * checked, so a test can tell "nothing foreign" from "nothing returned".
  */
 final class IsolationCheck {
 
+    /** By field name without underscores, lower case: GraphQL says {@code accountId}, REST {@code account_id}. */
     private static final Map<String, Function<SourceOwnership.Owned, Set<String>>> OWNED_ID_FIELDS = Map.of(
-            "accountId", SourceOwnership.Owned::accounts,
-            "connectionId", SourceOwnership.Owned::connections,
-            "tagId", SourceOwnership.Owned::tags,
-            "tagIds", SourceOwnership.Owned::tags,
-            "transactionId", SourceOwnership.Owned::transactions);
+            "accountid", SourceOwnership.Owned::accounts,
+            "connectionid", SourceOwnership.Owned::connections,
+            "tagid", SourceOwnership.Owned::tags,
+            "tagids", SourceOwnership.Owned::tags,
+            "transactionid", SourceOwnership.Owned::transactions);
 
     private final SourceOwnership.Owned caller;
     private final List<String> foreign = new ArrayList<>();
@@ -58,11 +60,16 @@ final class IsolationCheck {
         }
     }
 
-    private void checkField(String path, String name, JsonNode value) {
+    static String normalized(String fieldName) {
+        return fieldName.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private void checkField(String path, String fieldName, JsonNode value) {
         if (value.isNull()) {
             return;
         }
-        if (name.equals("userId")) {
+        String name = normalized(fieldName);
+        if (name.equals("userid")) {
             checked++;
             if (!caller.userId().toString().equalsIgnoreCase(value.asString())) {
                 foreign.add(path + "=" + value);
