@@ -64,8 +64,13 @@ test-python: venv ## pytest over datagen and orchestration (exit 5, no tests col
 	$(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]
 
 .PHONY: test-java
-test-java: test-data ## the Maven test suite (reads build/test/snapshots)
+test-java: test-data postgres-refresh-test ## the Maven test suite (reads build/test/snapshots)
 	$(MVN) test
+
+# The refresh tests insert rows into PostgreSQL, so they get a database of their own.
+.PHONY: postgres-refresh-test
+postgres-refresh-test:
+	PG_DATABASE=analytics_refresh_test bash scripts/postgres.sh
 
 # schemathesis against the OpenAPI document of the gateway serving the test snapshot (about 1.5 minutes).
 FUZZ_EXAMPLES ?= 30
@@ -91,11 +96,32 @@ run: demo ## install everything, build the demo marts and serve the gateway on :
 	@$(MAKE) --no-print-directory demo-token
 	@echo "Example query (GraphiQL at http://localhost:8080/graphiql, health at /actuator/health):"
 	@echo '  $(EXAMPLE_QUERY)'
-	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" java -jar $(GATEWAY_JAR)
+	@echo "Refresh (token with SCOPE=analytics:refresh): mutation { refreshAnalytics { id status } }; Dagster UI at $(DAGSTER_URL)"
+	@$(DAGSTER_DEMO) > var/dagster.log 2>&1 & dagster=$$!; trap 'kill $$dagster 2>/dev/null; wait $$dagster' EXIT; \
+	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" ANALYTICS_DAGSTER_URL=$(DAGSTER_URL) java -jar $(GATEWAY_JAR)
+
+# --- refresh (Dagster on loopback; `make run` starts it in the background, log in var/dagster.log) ---
+DAGSTER_PORT ?= 3070
+DAGSTER_URL := http://127.0.0.1:$(DAGSTER_PORT)
+DAGSTER_DEMO = ANALYTICS_DBT_TARGET=local ANALYTICS_SOURCE_FILE=$(CURDIR)/build/demo/source.duckdb \
+	ANALYTICS_SNAPSHOTS_DIR=$(CURDIR)/var/snapshots $(PY) -m analytics_orchestration.serve --port $(DAGSTER_PORT) --home var/dagster
+
+.PHONY: dagster
+dagster: demo ## Dagster alone, in the foreground, refreshing the demo marts into var/snapshots (UI on DAGSTER_URL)
+	$(DAGSTER_DEMO)
 
 .PHONY: schema
 schema: test-data ## regenerate schema/schema.graphqls from the test snapshot's dbt metadata (review the diff)
 	$(MVN) -q test -Dtest=SchemaDriftTest -Danalytics.schema.update=true
+
+# --- benchmark (bench/run.sh; never part of make test) ---
+.PHONY: bench
+bench: venv ## ~10M transactions: gateway vs raw DuckDB at 1/8/32/64 clients; writes docs/performance.md
+	bash bench/run.sh full
+
+.PHONY: bench-quick
+bench-quick: venv ## ~240k transactions, short steps (under 3 minutes); writes build/bench/quick/results.md
+	bash bench/run.sh quick
 
 # --- tokens (security) ---
 DEMO_SECRET := var/demo-secret
