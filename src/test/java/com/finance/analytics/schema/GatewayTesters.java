@@ -1,6 +1,7 @@
 package com.finance.analytics.schema;
 
 import com.finance.analytics.security.TestTokens;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,9 @@ final class GatewayTesters {
 
     static HttpGraphQlTester anonymous(int port) {
         WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-                .baseUrl("http://127.0.0.1:" + port + "/graphql");
+                .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                // Generous: a shared 2-core machine can be slow; these tests check values, never speed.
+                .responseTimeout(Duration.ofMinutes(2));
         return HttpGraphQlTester.builder(client).build();
     }
 }

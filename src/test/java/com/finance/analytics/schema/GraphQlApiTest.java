@@ -232,6 +232,23 @@ class GraphQlApiTest {
     }
 
     @Test
+    void spendingRowsResolveTheirTagExceptTheUntaggedRow() {
+        List<Map> rows = graphQl.document("""
+                        { spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") { tagId tag { tagId userId } } }""")
+                .execute().path("spendingByTag").entityList(Map.class).get();
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            Map<?, ?> tag = (Map<?, ?>) row.get("tag");
+            if (row.get("tagId") == null) {
+                assertThat(tag).isNull();
+            } else {
+                assertThat(tag.get("tagId")).isEqualTo(row.get("tagId"));
+                assertThat(tag.get("userId")).isEqualTo(user.toString());
+            }
+        });
+    }
+
+    @Test
     void rejectsAccountOwnedByAnotherUser() throws Exception {
         UUID foreign = source.accountsOf(otherUser).getFirst();
         graphQl.document("""
