@@ -1,9 +1,11 @@
 package com.finance.analytics.refresh;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,20 +35,16 @@ public class DagsterClient {
             List.of("QUEUED", "NOT_STARTED", "STARTING", "STARTED", "MANAGED", "SUSPENDED", "CANCELING");
 
     private static final int MAX_MESSAGE_LENGTH = 2_000;
+    private static final Pattern PYTHON_EXCEPTION_PREFIX = Pattern.compile("^(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*: ");
 
     private final RefreshProperties properties;
     private final HttpSyncGraphQlClient graphQl;
+    private final HttpSyncGraphQlClient launcher;
 
     public DagsterClient(RefreshProperties properties) {
         this.properties = properties;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.requestTimeout());
-        RestClient rest = RestClient.builder()
-                .requestFactory(requests)
-                .baseUrl(graphQlEndpoint(properties))
-                .build();
-        this.graphQl = HttpSyncGraphQlClient.builder(rest).build();
+        this.graphQl = graphQlClient(properties, properties.requestTimeout());
+        this.launcher = graphQlClient(properties, properties.launchTimeout());
     }
 
     /** Launches a run of the refresh job; Dagster queues it and its daemon starts it. */
@@ -55,7 +53,7 @@ public class DagsterClient {
                 "repositoryLocationName", properties.locationName(),
                 "repositoryName", properties.repositoryName(),
                 "jobName", properties.jobName());
-        DagsterResponses.LaunchResult result = execute(DagsterRunQueries.LAUNCH, Map.of("selector", selector))
+        DagsterResponses.LaunchResult result = execute(launcher, DagsterRunQueries.LAUNCH, Map.of("selector", selector))
                 .field("launchRun").toEntity(DagsterResponses.LaunchResult.class);
         if (!"LaunchRunSuccess".equals(result.kind()) || result.run() == null) {
             log.warn("Dagster refused to launch {}: {} {}", properties.jobName(), result.kind(), result.message());
@@ -66,7 +64,7 @@ public class DagsterClient {
 
     /** The run with this id, or empty when Dagster knows no such run. */
     public Optional<RefreshRun> run(String runId) {
-        DagsterResponses.RunResult result = execute(DagsterRunQueries.RUN, Map.of("runId", runId))
+        DagsterResponses.RunResult result = execute(graphQl, DagsterRunQueries.RUN, Map.of("runId", runId))
                 .field("runOrError").toEntity(DagsterResponses.RunResult.class);
         return switch (result.kind()) {
             case "Run" -> Optional.of(result.run().toRefreshRun());
@@ -78,7 +76,7 @@ public class DagsterClient {
     /** The newest unfinished run of the refresh job, whoever launched it. */
     public Optional<RefreshRun> unfinishedRun() {
         Map<String, Object> filter = Map.of("pipelineName", properties.jobName(), "statuses", UNFINISHED_STATUSES);
-        DagsterResponses.RunsResult result = execute(DagsterRunQueries.RUNS_IN_PROGRESS, Map.of("filter", filter))
+        DagsterResponses.RunsResult result = execute(graphQl, DagsterRunQueries.RUNS_IN_PROGRESS, Map.of("filter", filter))
                 .field("runsOrError").toEntity(DagsterResponses.RunsResult.class);
         if (!"Runs".equals(result.kind())) {
             throw dagsterError(result.kind(), result.message());
@@ -91,7 +89,7 @@ public class DagsterClient {
      * or else the run's own failure message.
      */
     public String failureMessage(String runId) {
-        DagsterResponses.EventsResult result = execute(DagsterRunQueries.FAILURE_EVENTS, Map.of("runId", runId))
+        DagsterResponses.EventsResult result = execute(graphQl, DagsterRunQueries.FAILURE_EVENTS, Map.of("runId", runId))
                 .field("logsForRun").toEntity(DagsterResponses.EventsResult.class);
         if (!"EventConnection".equals(result.kind())) {
             throw dagsterError(result.kind(), result.message());
@@ -104,10 +102,10 @@ public class DagsterClient {
                 .orElse("The refresh run failed");
     }
 
-    private ClientGraphQlResponse execute(String document, Map<String, Object> variables) {
+    private ClientGraphQlResponse execute(HttpSyncGraphQlClient client, String document, Map<String, Object> variables) {
         ClientGraphQlResponse response;
         try {
-            response = graphQl.document(document).variables(variables).executeSync();
+            response = client.document(document).variables(variables).executeSync();
         } catch (RestClientException | GraphQlClientException e) {
             log.warn("Dagster at {} did not answer: {}", properties.dagsterUrl(), e.getMessage());
             throw unavailable("The refresh service (Dagster) is unavailable", e);
@@ -128,9 +126,25 @@ public class DagsterClient {
         return new AnalyticsException(ErrorCode.UNAVAILABLE, message, cause);
     }
 
+    /** Without the Python exception's module path ("dagster._core.definitions.events.Failure: "), which says nothing. */
     private static String bounded(String message) {
-        String trimmed = message.strip();
+        String trimmed = PYTHON_EXCEPTION_PREFIX.matcher(message.strip()).replaceFirst("");
         return trimmed.length() <= MAX_MESSAGE_LENGTH ? trimmed : trimmed.substring(0, MAX_MESSAGE_LENGTH) + "…";
+    }
+
+    private static HttpSyncGraphQlClient graphQlClient(RefreshProperties properties, Duration readTimeout) {
+        // HTTP/1.1: Dagster's webserver (uvicorn) refuses the h2c upgrade the JDK client tries by default.
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(readTimeout);
+        RestClient rest = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(graphQlEndpoint(properties))
+                .build();
+        return HttpSyncGraphQlClient.builder(rest).build();
     }
 
     private static String graphQlEndpoint(RefreshProperties properties) {

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where Dagster is and which job refreshes the marts. The timeouts bound how long a request waits on Dagster before
- * it answers UNAVAILABLE; {@code repositoryName} is Dagster's name for a code location's single definitions object.
+ * it answers UNAVAILABLE: launching gets longer than the status reads, because Dagster plans the whole dbt job before it
+ * answers (measured 5–14 s on a busy 2-core machine). {@code repositoryName} is Dagster's name for a code location's
+ * single definitions object.
  * {@code keepSnapshots} counts the published snapshots kept on disk, the served one included.
  */
 @ConfigurationProperties("analytics.refresh")
@@ -19,5 +21,6 @@ public record RefreshProperties(
         @DefaultValue("analytics_refresh") String jobName,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
+        @DefaultValue("30s") Duration launchTimeout,
         @DefaultValue("3") int keepSnapshots) {
 }

@@ -23,8 +23,10 @@ public class RefreshService {
 
     public RefreshService(DagsterClient dagster, RefreshProperties properties) {
         this.dagster = dagster;
-        // Whoever holds the lock makes at most two bounded calls to Dagster; waiting longer means Dagster is stuck.
-        this.lockWaitMillis = 2 * (properties.connectTimeout().toMillis() + properties.requestTimeout().toMillis());
+        // Whoever holds the lock makes at most a status read and a launch, both bounded; waiting longer means Dagster
+        // is stuck.
+        this.lockWaitMillis = 2 * properties.connectTimeout().toMillis() + properties.requestTimeout().toMillis()
+                + properties.launchTimeout().toMillis();
     }
 
     /** The unfinished refresh run if there is one, else a newly launched one. */

@@ -69,7 +69,7 @@ class DagsterFaultsTest {
 
     private static RefreshService service(URI dagster) {
         RefreshProperties properties = new RefreshProperties(dagster, "analytics", "__repository__",
-                "analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
+                "analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
         return new RefreshService(new DagsterClient(properties), properties);
     }
 

@@ -38,6 +38,7 @@ class RefreshWithoutDagsterTest {
         registry.add("analytics.refresh.dagster-url", () -> deadDagster);
         registry.add("analytics.refresh.connect-timeout", () -> "1s");
         registry.add("analytics.refresh.request-timeout", () -> "1s");
+        registry.add("analytics.refresh.launch-timeout", () -> "1s");
     }
 
     @Test
