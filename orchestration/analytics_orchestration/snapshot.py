@@ -74,6 +74,7 @@ class StagedSnapshot:
     id: str
     directory: Path
     snapshots_dir: Path
+    project_dir: Path = DBT_PROJECT_DIR
 
 
 def build_and_publish(request: BuildRequest) -> Path:
@@ -103,7 +104,7 @@ def build(request: BuildRequest, run_dbt: Callable[[BuildRequest, Path], None] |
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedSnapshot(snapshot_id, staging, snapshots_dir)
+    return StagedSnapshot(snapshot_id, staging, snapshots_dir, request.project_dir)
 
 
 def publish(staged: StagedSnapshot) -> Path:
@@ -112,7 +113,8 @@ def publish(staged: StagedSnapshot) -> Path:
     os.rename(staged.directory, final)
     _fsync(staged.snapshots_dir)
     _write_atomically(staged.snapshots_dir / CURRENT_FILE, staged.id + "\n")
-    _write_atomically(DBT_PROJECT_DIR / "target" / MANIFEST_FILE, (final / MANIFEST_FILE).read_text())
+    # The manifest of the latest publish also lands where dbt users expect it, in the project built.
+    _write_atomically(staged.project_dir / "target" / MANIFEST_FILE, (final / MANIFEST_FILE).read_text())
     return final
 
 

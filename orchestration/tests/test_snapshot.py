@@ -51,6 +51,7 @@ def test_publishes_database_manifest_and_metadata_and_points_current_at_them(pub
     assert metadata["dbt_version"] == json.loads((published / "manifest.json").read_text())["metadata"]["dbt_version"]
     assert metadata["built_at"].endswith("Z")
     assert hidden_entries(snapshots_dir) == []
+    assert (snapshot.DBT_PROJECT_DIR / "target" / "manifest.json").is_file()
 
 
 def test_snapshot_holds_only_the_marts_each_with_rows(published):
