@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# One unattended benchmark run: generate the data, build the marts with the real dbt project, package the gateway,
+# then let the Java driver (bench/src) start the gateway and measure it against raw DuckDB.
+#   bench/run.sh full    about 10 million transactions; writes the results into docs/performance.md
+#   bench/run.sh quick   about 240,000 transactions, short steps; writes build/bench/quick/results.md only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-quick}
+PY=.venv/bin/python
+BUILD_DIR=target-bench
+MVN=${MVN:-mvn -B -ntp}
+case "$mode" in
+  full)
+    data_flags=(--seed 11 --users 10000 --months 24 --transactions-per-month 42)
+    driver_flags=(--seconds "${BENCH_SECONDS:-10}" --warmup 15 --concurrencies 1,8,32,64 --doc docs/performance.md) ;;
+  quick)
+    data_flags=(--seed 11 --users 1000 --months 24 --transactions-per-month 10)
+    driver_flags=(--seconds "${BENCH_SECONDS:-2}" --warmup 4 --concurrencies 1,8,32,64) ;;
+  *) echo "usage: bench/run.sh full|quick" >&2; exit 2 ;;
+esac
+work=build/bench/$mode
+# What a deployment would pass: a heap sized for the gateway, not a quarter of the machine.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
+
+seconds_since() { echo $(( $(date +%s) - $1 )); }
+
+# The data of a size is generated and built once; a run with the same flags reuses it (rm -rf build/bench to redo).
+mkdir -p "$work"
+stamp="$work/data.flags"
+if [[ ! -f "$work/snapshots/CURRENT" || "$(cat "$stamp" 2>/dev/null)" != "${data_flags[*]}" ]]; then
+  rm -rf "$work/snapshots" "$work/source.duckdb" "$stamp" "$work/timings"
+  started=$(date +%s)
+  $PY -m datagen "${data_flags[@]}" --duckdb "$work/source.duckdb"
+  generate_seconds=$(seconds_since "$started")
+  started=$(date +%s)
+  $PY -m analytics_orchestration.snapshot build --target local --snapshots-dir "$work/snapshots" \
+      --source-file "$work/source.duckdb"
+  dbt_seconds=$(seconds_since "$started")
+  echo "Data generation ${generate_seconds} s, dbt build and publish ${dbt_seconds} s (measured $(date -u +%FT%TZ))" \
+      > "$work/timings"
+  echo "${data_flags[*]}" > "$stamp"
+fi
+
+$MVN -q -Dbuild.dir="$BUILD_DIR" -DskipTests package
+$MVN -q -Dbuild.dir="$BUILD_DIR" dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$BUILD_DIR/classpath.txt"
+classpath="$BUILD_DIR/classes:$(cat "$BUILD_DIR/classpath.txt")"
+rm -rf "$BUILD_DIR/bench-classes"
+javac -d "$BUILD_DIR/bench-classes" -cp "$classpath" $(find bench/src -name '*.java')
+
+java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Bench \
+    --snapshots "$work/snapshots" --jar "$BUILD_DIR/analytics-gateway-0.1.0-SNAPSHOT.jar" \
+    --out "$work/results.md" --java-opts "$GATEWAY_JAVA_OPTS" \
+    --facts "Data flags: \`${data_flags[*]}\`; $(cat "$work/timings")" "${driver_flags[@]}"

@@ -1,0 +1,139 @@
+package com.finance.analytics.bench;
+
+import com.finance.analytics.catalog.CatalogLoader;
+import com.finance.analytics.catalog.LoadedCatalog;
+import com.finance.analytics.catalog.Relation;
+import com.finance.analytics.query.ConvenienceViewService;
+import com.finance.analytics.query.DatasetFilter;
+import com.finance.analytics.query.DatasetQuery;
+import com.finance.analytics.query.DatasetQueryService;
+import com.finance.analytics.query.OrderBy;
+import com.finance.analytics.query.OwnershipGuard;
+import com.finance.analytics.query.Page;
+import com.finance.analytics.query.QueryExecutor;
+import com.finance.analytics.query.QueryProperties;
+import com.finance.analytics.query.RelationQueryService;
+import com.finance.analytics.query.SortDirection;
+import com.finance.analytics.query.SqlStatement;
+import com.finance.analytics.security.Caller;
+import com.finance.analytics.snapshot.Snapshot;
+import com.finance.analytics.snapshot.SnapshotDatabase;
+import com.finance.analytics.snapshot.SnapshotInfo;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The raw DuckDB limit: each logical query of the mix goes through the gateway's own query services, so the SQL text,
+ * bind parameters, statement sequence and row reading are exactly the gateway's (nothing hand-copied to drift), but
+ * the statements run straight on DuckDB JDBC with {@link RawExecutor}: no HTTP, token, GraphQL or JSON, and no bound
+ * on in-flight statements. Same snapshot file, same DuckDB settings, same connection strategy as the gateway.
+ */
+final class DirectQueries implements AutoCloseable {
+
+    private final Snapshot snapshot;
+    private final DatasetQueryService datasets;
+    private final ConvenienceViewService views;
+    private final RelationQueryService relations;
+    private final Relation accountRelation;
+    private final Relation tagRelation;
+
+    private DirectQueries(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        QueryExecutor executor = new RawExecutor();
+        this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor));
+        this.views = new ConvenienceViewService(executor, datasets);
+        this.relations = new RelationQueryService(executor);
+        this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
+        this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
+    }
+
+    static DirectQueries open(Path snapshotDir, int duckdbThreads) throws Exception {
+        SnapshotDatabase database = SnapshotDatabase.open(snapshotDir.resolve("analytics.duckdb"), duckdbThreads);
+        try (Connection connection = database.connect()) {
+            LoadedCatalog loaded = CatalogLoader.load(snapshotDir.resolve("manifest.json"), connection);
+            SnapshotInfo info = new SnapshotInfo(snapshotDir.getFileName().toString(), Instant.now(),
+                    loaded.dbtVersion(), null, null);
+            return new DirectQueries(new Snapshot(info, database, loaded.catalog()));
+        }
+    }
+
+    Connection connect() throws SQLException {
+        return snapshot.database().connect();
+    }
+
+    /** Runs the logical query; returns how many top-level rows it produced (to cross-check the gateway). */
+    int run(QueryKind kind, Request request) {
+        Caller caller = new Caller(request.user().userId(), Set.of());
+        var window = request.window();
+        return switch (kind) {
+            case TRANSACTIONS_PAGE -> transactions(caller, request, QueryKind.TRANSACTIONS_PAGE_SIZE).rows().size();
+            case SPENDING_BY_TAG -> views.spendingByTag(snapshot, caller, window.start(), window.end(), List.of()).size();
+            case MONTHLY_TRENDS -> views.monthlyTrends(snapshot, caller, window.start(), window.end()).size();
+            case BALANCE_HISTORY -> views.balanceHistory(snapshot, caller, List.of(request.user().accountId()),
+                    window.start(), window.end()).size();
+            case NESTED_RELATIONS -> nested(caller, request);
+        };
+    }
+
+    /** The page, then one batch per relation, as the gateway's data loaders resolve a nesting level. */
+    private int nested(Caller caller, Request request) {
+        Page page = transactions(caller, request, QueryKind.NESTED_PAGE_SIZE);
+        Set<Object> accounts = new LinkedHashSet<>();
+        Set<Object> tags = new LinkedHashSet<>();
+        for (Map<String, Object> row : page.rows()) {
+            accounts.add(row.get(accountRelation.fromColumn()));
+            Object tagIds = row.get(tagRelation.fromColumn());
+            if (tagIds instanceof Collection<?> ids) {
+                tags.addAll(ids);
+            }
+        }
+        relations.targetsByKey(snapshot, caller, accountRelation, accounts);
+        relations.targetsByKey(snapshot, caller, tagRelation, tags);
+        return page.rows().size();
+    }
+
+    private Page transactions(Caller caller, Request request, int limit) {
+        DatasetFilter filter = DatasetFilter.of(request.window().start(), request.window().end(), List.of(), List.of());
+        return datasets.query(snapshot, caller, "fct_transactions", new DatasetQuery(filter,
+                List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, 0));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        snapshot.database().close();
+    }
+
+    /** Executes each statement at once on its own duplicated connection, as the gateway does, with no admission bound. */
+    private static final class RawExecutor extends QueryExecutor {
+
+        RawExecutor() {
+            super(new QueryProperties(Duration.ofMinutes(1), 1));
+        }
+
+        @Override
+        public <T> T execute(Snapshot snapshot, SqlStatement statement, ResultHandler<T> handler) {
+            try (Connection connection = snapshot.database().connect();
+                 PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+                List<Object> parameters = statement.parameters();
+                for (int i = 0; i < parameters.size(); i++) {
+                    prepared.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet rows = prepared.executeQuery()) {
+                    return handler.handle(rows);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Raw query failed: " + e.getMessage(), e);
+            }
+        }
+    }
+}
