@@ -44,7 +44,7 @@ class DagsterFaultsTest {
 
     @Test
     void refreshAnswersUnavailableWhenNothingListens() throws IOException {
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + closedPort()));
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
         assertUnavailable(() -> refreshes.refresh());
         assertUnavailable(() -> refreshes.run("2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"));
@@ -61,7 +61,7 @@ class DagsterFaultsTest {
 
     @Test
     void rejectsARunIdThatIsNotAUuidWithoutAskingDagster() throws IOException {
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + closedPort()));
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
         assertThatThrownBy(() -> refreshes.run("1 OR 1=1"))
                 .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
@@ -85,12 +85,6 @@ class DagsterFaultsTest {
             }
         } catch (IOException closed) {
             // The test is over and closed the server.
-        }
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 }

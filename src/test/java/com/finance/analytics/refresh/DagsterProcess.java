@@ -1,8 +1,6 @@
 package com.finance.analytics.refresh;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +36,10 @@ final class DagsterProcess implements AutoCloseable {
     }
 
     static DagsterProcess start(Path home, Map<String, String> environment) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = RefreshFixtures.freeLoopbackPort();
         Path log = home.resolveSibling("dagster.log");
         Files.createDirectories(home);
-        ProcessBuilder builder = new ProcessBuilder(List.of(SnapshotBuilds.PYTHON.toString(), "-m",
+        ProcessBuilder builder = new ProcessBuilder(List.of(RefreshFixtures.PYTHON.toString(), "-m",
                 "analytics_orchestration.serve", "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--home", home.toString()))
                 .directory(TestFixtures.repoRoot().toFile())
@@ -99,11 +97,5 @@ final class DagsterProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Dagster did not load the refresh job in time:\n" + logTail());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }

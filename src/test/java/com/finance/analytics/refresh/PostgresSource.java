@@ -1,15 +1,13 @@
 package com.finance.analytics.refresh;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import com.finance.analytics.TestFixtures;
 
@@ -28,19 +26,9 @@ final class PostgresSource {
 
     /** Replaces schema {@code app} with a small generated data set. */
     static void load() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("datagen", ".log");
-        Process load = new ProcessBuilder(List.of(SnapshotBuilds.PYTHON.toString(), "-m", "datagen",
-                "--seed", "11", "--users", "4", "--months", "4", "--transactions-per-month", "25", "--postgres", DSN))
-                .directory(TestFixtures.repoRoot().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!load.waitFor(3, TimeUnit.MINUTES) || load.exitValue() != 0) {
-            load.destroyForcibly();
-            throw new IllegalStateException("loading PostgreSQL at " + DSN.replaceAll("password=\\S+", "password=***")
-                    + " failed (make test creates the database):\n" + Files.readString(log));
-        }
-        Files.delete(log);
+        // An unknown database fails here with datagen's message; `make postgres-refresh-test` creates it.
+        RefreshFixtures.runPythonModule(Duration.ofMinutes(3), "datagen",
+                "--seed", "11", "--users", "4", "--months", "4", "--transactions-per-month", "25", "--postgres", DSN);
     }
 
     /** A DuckDB connection whose default catalog is the PostgreSQL database, so {@code app.transactions} is its table. */

@@ -2,8 +2,6 @@ package com.finance.analytics.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +36,7 @@ import com.finance.analytics.security.Caller;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefreshThroughDagsterTest {
 
-    private static final Path WORK = temporaryDirectory();
+    private static final Path WORK = RefreshFixtures.temporaryDirectory("refresh-dagster");
     private static final Path SNAPSHOTS = WORK.resolve("snapshots");
     private static final UUID OPERATOR = UUID.fromString("6f1d7c0e-2a55-4d8e-9a51-3c2b7e9f0d10");
     private static final Duration RUN_WAIT = Duration.ofMinutes(5);
@@ -106,7 +103,8 @@ class RefreshThroughDagsterTest {
         assertThat(finished.get("message")).isNull();
 
         String published = SnapshotBuilds.currentId(SNAPSHOTS);
-        await("the gateway serving " + published, () -> published.equals(servedSnapshot(operator)));
+        RefreshFixtures.awaitCondition("the gateway serving " + published, Duration.ofMinutes(1),
+                () -> published.equals(servedSnapshot(operator)));
         ClientGraphQlResponse rows = GatewayGraphQl.as(port, day.userId())
                 .document(TRANSACTIONS_ON).variable("day", day.quietDay().toString()).executeSync();
         assertThat(rows.getErrors()).isEmpty();
@@ -171,27 +169,9 @@ class RefreshThroughDagsterTest {
                 .field("analyticsStatus.snapshotId").getValue();
     }
 
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("refresh-dagster");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,8 +3,6 @@ package com.finance.analytics.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class RefreshWithoutDagsterTest {
     @DynamicPropertySource
     static void deadDagster(DynamicPropertyRegistry registry) throws IOException {
         registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-        String deadDagster = "http://127.0.0.1:" + closedPort();
+        String deadDagster = "http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort();
         registry.add("analytics.refresh.dagster-url", () -> deadDagster);
         registry.add("analytics.refresh.connect-timeout", () -> "1s");
         registry.add("analytics.refresh.request-timeout", () -> "1s");
@@ -72,11 +70,5 @@ class RefreshWithoutDagsterTest {
         ClientGraphQlResponse response = operator.document(RUN).variable("id", "'; drop table runs; --").executeSync();
 
         assertThat(GatewayGraphQl.errorCodes(response)).containsExactly("BAD_REQUEST");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }

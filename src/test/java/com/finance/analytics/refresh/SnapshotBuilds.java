@@ -4,34 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.finance.analytics.TestFixtures;
 
 /** Builds and publishes snapshots with the real dbt project through the data engineer's publisher CLI. */
 final class SnapshotBuilds {
 
-    static final Path PYTHON = TestFixtures.repoRoot().resolve(".venv/bin/python");
-
     private SnapshotBuilds() {
     }
 
     /** Runs {@code dbt build} on the local source file, publishes the result and returns its id. */
     static String publish(Path snapshotsDir, Path sourceFile, Path dbtProject) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("snapshot-build", ".log");
-        Process build = new ProcessBuilder(List.of(PYTHON.toString(), "-m", "analytics_orchestration.snapshot",
-                "build", "--target", "local", "--snapshots-dir", snapshotsDir.toString(),
-                "--source-file", sourceFile.toString(), "--project-dir", dbtProject.toString()))
-                .directory(TestFixtures.repoRoot().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
-            build.destroyForcibly();
-            throw new IllegalStateException("snapshot build failed:\n" + Files.readString(log));
-        }
-        Files.delete(log);
+        RefreshFixtures.runPythonModule(Duration.ofMinutes(5), "analytics_orchestration.snapshot", "build",
+                "--target", "local", "--snapshots-dir", snapshotsDir.toString(),
+                "--source-file", sourceFile.toString(), "--project-dir", dbtProject.toString());
         return currentId(snapshotsDir);
     }
 

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ import com.finance.analytics.TestFixtures;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SnapshotSwapTest {
 
-    private static final Path WORK = temporaryDirectory();
+    private static final Path WORK = RefreshFixtures.temporaryDirectory("snapshot-swap");
     private static final Path SNAPSHOTS = WORK.resolve("snapshots");
     private static final Path SOURCE = WORK.resolve("source.duckdb");
     private static final String FIRST_ID = "20000101T000000Z-copy";
@@ -225,13 +224,7 @@ class SnapshotSwapTest {
     }
 
     private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(SWAP_WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        RefreshFixtures.awaitCondition(what, SWAP_WAIT, condition);
     }
 
     @FunctionalInterface
@@ -255,13 +248,5 @@ class SnapshotSwapTest {
     @FunctionalInterface
     private interface SqlAction {
         void run(Connection source) throws SQLException;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("snapshot-swap");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
