@@ -102,6 +102,7 @@ public class GraphQlEngineFactory implements SnapshotPreparer {
         GraphQlSource source = GraphQlSource.builder(schema)
                 .exceptionResolvers(exceptionResolvers.orderedStream().toList())
                 .instrumentation(instrumentations.orderedStream().toList())
+                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache()))
                 .build();
         DefaultExecutionGraphQlService execution = new DefaultExecutionGraphQlService(source);
         if (loaders != null) {
