@@ -41,8 +41,15 @@ class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
             refuseSize(request, response);
+            return;
+        }
+        boolean graphQlJson = isGraphQlJson(request);
+        if (declared >= 0 && !graphQlJson) {
+            // nothing to look at: leave the stream to the container (form parameters stay readable)
+            chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
@@ -50,7 +57,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
             refuseSize(request, response);
             return;
         }
-        if (isGraphQlJson(request) && !startsAsJsonObject(body)) {
+        if (graphQlJson && !startsAsJsonObject(body)) {
             errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     "The request body must be a JSON object with a 'query'");
             return;
