@@ -74,13 +74,15 @@ public class JwtVerifier {
         for (String name : names) {
             JWSAlgorithm algorithm = JWSAlgorithm.parse(name.trim());
             if (!SignatureKeys.SUPPORTED.contains(algorithm)) {
-                throw new IllegalStateException("analytics.jwt.algorithms: unsupported algorithm '" + name
-                        + "' (supported: " + SignatureKeys.SUPPORTED + ")");
+                throw new InvalidTokenConfigurationException(
+                        "analytics.jwt.algorithms names the unsupported algorithm '" + name + "'",
+                        "Allow only some of " + SignatureKeys.SUPPORTED + " in analytics.jwt.algorithms.");
             }
             allowed.add(algorithm);
         }
         if (allowed.isEmpty()) {
-            throw new IllegalStateException("analytics.jwt.algorithms must allow at least one algorithm");
+            throw new InvalidTokenConfigurationException("analytics.jwt.algorithms allows no algorithm",
+                    "Allow at least one of " + SignatureKeys.SUPPORTED + " in analytics.jwt.algorithms.");
         }
         return allowed;
     }

@@ -34,9 +34,10 @@ final class SignatureKeys {
         JWSKeySelector<SecurityContext> hmac = hmacSelector(properties.secret(), allowed);
         JWSKeySelector<SecurityContext> remote = remoteSelector(properties, allowed);
         if (hmac == null && remote == null) {
-            throw new IllegalStateException("No token verification key configured: set ANALYTICS_JWT_SECRET"
-                    + " (at least " + JwtVerifier.MIN_SECRET_BYTES + " bytes) or analytics.jwt.jwks-url,"
-                    + " and allow a matching algorithm in analytics.jwt.algorithms");
+            throw new InvalidTokenConfigurationException("No token verification key configured",
+                    "Set ANALYTICS_JWT_SECRET (at least " + JwtVerifier.MIN_SECRET_BYTES + " bytes) or"
+                            + " analytics.jwt.jwks-url, and allow a matching algorithm in analytics.jwt.algorithms."
+                            + " For a local run, `make run` creates a demo secret.");
         }
         return (JWSHeader header, SecurityContext context) -> {
             JWSKeySelector<SecurityContext> family =
@@ -51,8 +52,10 @@ final class SignatureKeys {
             return null;
         }
         if (bytes.length < JwtVerifier.MIN_SECRET_BYTES) {
-            throw new IllegalStateException("ANALYTICS_JWT_SECRET is too short: " + bytes.length
-                    + " bytes, at least " + JwtVerifier.MIN_SECRET_BYTES + " are required for HS256");
+            throw new InvalidTokenConfigurationException("ANALYTICS_JWT_SECRET is too short: " + bytes.length
+                    + " bytes, at least " + JwtVerifier.MIN_SECRET_BYTES + " are required for HS256",
+                    "Use a random secret of at least " + JwtVerifier.MIN_SECRET_BYTES + " bytes, e.g. the output of"
+                            + " `python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`.");
         }
         Set<JWSAlgorithm> hmacAlgorithms = only(allowed, JWSAlgorithm.Family.HMAC_SHA);
         return hmacAlgorithms.isEmpty() ? null
@@ -80,7 +83,9 @@ final class SignatureKeys {
                     .retrying(true)
                     .build();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("analytics.jwt.jwks-url is not a valid URL: " + properties.jwksUrl(), e);
+            throw new InvalidTokenConfigurationException(
+                    "analytics.jwt.jwks-url is not a valid URL: " + properties.jwksUrl(),
+                    "Set analytics.jwt.jwks-url to the absolute http(s) URL of the identity provider's JWKS.", e);
         }
     }
 
