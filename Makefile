@@ -2,10 +2,15 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# The gateway runs on the newer Temurin JDK when the machine has it (virtual threads); 17 is the fallback floor.
+# Everything Java runs on the newer Temurin JDK when the machine has it (the bench driver's clients are virtual
+# threads); the build targets Java 21, so the default JDK 17 is not enough.
 TEMURIN := $(firstword $(wildcard /usr/lib/jvm/temurin-*-jdk-amd64))
-export JAVA_HOME ?= $(if $(TEMURIN),$(TEMURIN),/usr/lib/jvm/java-17-openjdk-amd64)
+ifneq ($(TEMURIN),)
+export JAVA_HOME := $(TEMURIN)
+endif
+ifneq ($(JAVA_HOME),)
 export PATH := $(JAVA_HOME)/bin:$(PATH)
+endif
 
 VENV := .venv
 PY := $(VENV)/bin/python
