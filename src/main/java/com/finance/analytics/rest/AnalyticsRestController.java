@@ -14,6 +14,7 @@ import com.finance.analytics.query.ConvenienceViewService;
 import com.finance.analytics.query.DatasetFilter;
 import com.finance.analytics.query.DatasetQuery;
 import com.finance.analytics.query.DatasetQueryService;
+import com.finance.analytics.rest.QueryParameters.DateRange;
 import com.finance.analytics.refresh.RefreshService;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.security.RequestLimits;
@@ -109,9 +110,9 @@ class AnalyticsRestController {
         return withSnapshot(snapshot -> {
             Dataset dataset = snapshot.catalog().requireDataset(id);
             requireDeclared(dataset, parameters);
+            DateRange range = parameters.dateRange(false);
             DatasetQuery query = new DatasetQuery(
-                    DatasetFilter.of(parameters.date(START_DATE), parameters.date(END_DATE),
-                            parameters.ids(ACCOUNT_IDS), parameters.ids(TAG_IDS)),
+                    DatasetFilter.of(range.start(), range.end(), parameters.ids(ACCOUNT_IDS), parameters.ids(TAG_IDS)),
                     List.of(),
                     parameters.integer(LIMIT, DatasetQuery.DEFAULT_LIMIT),
                     parameters.integer(OFFSET, 0));
@@ -126,17 +127,18 @@ class AnalyticsRestController {
             array = @ArraySchema(schema = @Schema(type = "string", format = "uuid"), maxItems = 100))
     ViewRowsBody spendingByTag(HttpServletRequest request) {
         QueryParameters parameters = parameters(request, SPENDING_BY_TAG);
+        DateRange range = parameters.dateRange(true);
         return withSnapshot(snapshot -> new ViewRowsBody(views.spendingByTag(snapshot, caller(request),
-                parameters.requiredDate(START_DATE), parameters.requiredDate(END_DATE), parameters.ids(TAG_IDS))));
+                range.start(), range.end(), parameters.ids(TAG_IDS))));
     }
 
     @GetMapping("/monthly-trends")
     @Operation(summary = "Income, spending and net per month and currency over an inclusive date range")
     @RequiredDateRangeParameters
     ViewRowsBody monthlyTrends(HttpServletRequest request) {
-        QueryParameters parameters = parameters(request, MONTHLY_TRENDS);
+        DateRange range = parameters(request, MONTHLY_TRENDS).dateRange(true);
         return withSnapshot(snapshot -> new ViewRowsBody(views.monthlyTrends(snapshot, caller(request),
-                parameters.requiredDate(START_DATE), parameters.requiredDate(END_DATE))));
+                range.start(), range.end())));
     }
 
     @GetMapping("/balance-history")
@@ -147,9 +149,9 @@ class AnalyticsRestController {
             array = @ArraySchema(schema = @Schema(type = "string", format = "uuid"), maxItems = 100))
     ViewRowsBody balanceHistory(HttpServletRequest request) {
         QueryParameters parameters = parameters(request, BALANCE_HISTORY);
+        DateRange range = parameters.dateRange(true);
         return withSnapshot(snapshot -> new ViewRowsBody(views.balanceHistory(snapshot, caller(request),
-                parameters.ids(ACCOUNT_IDS), parameters.requiredDate(START_DATE),
-                parameters.requiredDate(END_DATE))));
+                parameters.ids(ACCOUNT_IDS), range.start(), range.end())));
     }
 
     @PostMapping("/refresh")

@@ -74,12 +74,16 @@ final class QueryParameters {
         throw badRequest(name + " must be an existing date as YYYY-MM-DD, was '" + shown(text) + "'");
     }
 
-    LocalDate requiredDate(String name) {
-        LocalDate date = date(name);
-        if (date == null) {
-            throw badRequest(name + " is required (YYYY-MM-DD)");
+    /** {@code start_date} and {@code end_date}, each optional unless {@code required}; an empty range is refused. */
+    DateRange dateRange(boolean required) {
+        DateRange range = new DateRange(date(START_DATE), date(END_DATE));
+        if (required && (range.start() == null || range.end() == null)) {
+            throw badRequest(START_DATE + " and " + END_DATE + " are required (YYYY-MM-DD)");
         }
-        return date;
+        if (range.start() != null && range.end() != null && range.end().isBefore(range.start())) {
+            throw badRequest(END_DATE + " " + range.end() + " is before " + START_DATE + " " + range.start());
+        }
+        return range;
     }
 
     /** UUIDs given as repeated parameters, comma-separated, or both. */
@@ -110,6 +114,10 @@ final class QueryParameters {
         } catch (NumberFormatException e) {
             throw badRequest(name + " must be an integer, was '" + shown(text) + "'");
         }
+    }
+
+    /** An inclusive date range; a missing end is open. */
+    record DateRange(LocalDate start, LocalDate end) {
     }
 
     private String single(String name) {

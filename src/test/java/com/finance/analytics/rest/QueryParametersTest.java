@@ -17,7 +17,7 @@ class QueryParametersTest {
     private static final UUID A = UUID.fromString("0b7c1a52-3f7e-4e0a-9d55-7d1f4b1f2a01");
     private static final UUID B = UUID.fromString("1c8d2b63-4a8f-4f1b-8e66-8e2a5c2a3b12");
     private static final UUID C = UUID.fromString("2d9e3c74-5b90-4a2c-9f77-9f3b6d3b4c23");
-    private static final Set<String> ACCEPTED = Set.of("start_date", "account_ids", "limit");
+    private static final Set<String> ACCEPTED = Set.of("start_date", "end_date", "account_ids", "limit");
 
     @Test
     void readsIdsRepeatedAndCommaSeparatedInOrder() {
@@ -42,6 +42,32 @@ class QueryParametersTest {
         request.addParameter("start_date", "2024-02-29");
 
         assertThat(QueryParameters.of(request, ACCEPTED, 100).date("start_date")).isEqualTo(LocalDate.of(2024, 2, 29));
+    }
+
+    @Test
+    void rejectsAnEndBeforeTheStartNamingTheRestParameters() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addParameter("start_date", "2026-03-01");
+        request.addParameter("end_date", "2026-02-28");
+
+        assertThatThrownBy(() -> QueryParameters.of(request, ACCEPTED, 100).dateRange(false))
+                .isInstanceOfSatisfying(AnalyticsException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+                    assertThat(e.getMessage()).contains("end_date", "start_date");
+                });
+    }
+
+    @Test
+    void acceptsAnOpenRangeUnlessBothEndsAreRequired() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addParameter("start_date", "2026-03-01");
+        QueryParameters parameters = QueryParameters.of(request, ACCEPTED, 100);
+
+        assertThat(parameters.dateRange(false))
+                .isEqualTo(new QueryParameters.DateRange(LocalDate.of(2026, 3, 1), null));
+        assertThatThrownBy(() -> parameters.dateRange(true))
+                .isInstanceOfSatisfying(AnalyticsException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
     }
 
     @Test
