@@ -180,16 +180,17 @@ class HostileRequestsTest {
         for (RootQuery query : everything) {
             for (ArgumentPath path : argumentPaths(query)) {
                 for (Object value : values.variableValues(12)) {
-                    failures.addAll(problems(me, path + " = " + abbreviate(value), String.valueOf(value),
-                            client.query(bearer(me), path.renderWithVariable(query), HostileValues.variables(value))));
+                    failures.addAll(problems(Api.GRAPHQL, me, path + " = " + abbreviate(value),
+                            String.valueOf(value), client.query(bearer(me), path.renderWithVariable(query),
+                                    HostileValues.variables(value))));
                     sent++;
                 }
                 for (String literal : values.literals(5)) {
-                    failures.addAll(problems(me, path + " literal " + abbreviate(literal), literal,
+                    failures.addAll(problems(Api.GRAPHQL, me, path + " literal " + abbreviate(literal), literal,
                             client.query(bearer(me), path.renderWithLiteral(query, literal), Map.of())));
                     sent++;
                 }
-                failures.addAll(problems(me, path + " as String variable", "' OR 1=1 --",
+                failures.addAll(problems(Api.GRAPHQL, me, path + " as String variable", "' OR 1=1 --",
                         client.query(bearer(me), path.renderWithVariableOfType(query, "String"),
                                 HostileValues.variables("' OR 1=1 --"))));
                 sent++;
@@ -266,7 +267,8 @@ class HostileRequestsTest {
         for (String body : bodies) {
             var response = client.post(authorization, HttpRequest.BodyPublishers.ofString(body));
             if (response.status() == 200) {
-                failures.addAll(problems(callers.getFirst(), "body " + abbreviate(body), body, response));
+                failures.addAll(problems(Api.GRAPHQL, callers.getFirst(), "body " + abbreviate(body), body,
+                        response));
             } else if (response.status() != 400) {
                 failures.add("body " + abbreviate(body) + ": HTTP " + response.status());
             }
@@ -364,14 +366,15 @@ class HostileRequestsTest {
             for (String parameter : parameters) {
                 for (String value : values.queryValues(8)) {
                     String description = url + " " + parameter + "=" + abbreviate(value);
-                    failures.addAll(restProblems(me, description, value, client.get(bearer(me), with(url, parameter, value))));
+                    failures.addAll(problems(Api.REST, me, description, value,
+                            client.get(bearer(me), with(url, parameter, value))));
                     sent++;
                 }
             }
             if (url.contains("/datasets/")) {
                 for (String value : values.queryValues(8)) {
                     String hostileUrl = url.replaceFirst("/datasets/[^/]+/", "/datasets/" + encode(value) + "/");
-                    failures.addAll(restProblems(me, "dataset id " + abbreviate(value), value,
+                    failures.addAll(problems(Api.REST, me, "dataset id " + abbreviate(value), value,
                             client.get(bearer(me), hostileUrl)));
                     sent++;
                 }
@@ -453,16 +456,54 @@ class HostileRequestsTest {
                 .toList();
     }
 
+    /** How each API answers: the statuses a client error may carry, where codes and data sit in the body. */
+    private enum Api {
+        GRAPHQL(Set.of(200, 400, 413)) {
+            @Override
+            List<String> codes(JsonNode body, int status) {
+                List<String> codes = new ArrayList<>();
+                body.path("errors").forEach(error -> codes.add(error.path("extensions").path("code").asString("")));
+                return codes;
+            }
+
+            @Override
+            JsonNode data(JsonNode body, int status) {
+                return body.path("data");
+            }
+        },
+        REST(Set.of(200, 400, 403, 404)) {
+            @Override
+            List<String> codes(JsonNode body, int status) {
+                return status == 200 ? List.of() : List.of(body.path("code").asString(""));
+            }
+
+            @Override
+            JsonNode data(JsonNode body, int status) {
+                return status == 200 ? body : body.path("no data in a problem");
+            }
+        };
+
+        private final Set<Integer> statuses;
+
+        Api(Set<Integer> statuses) {
+            this.statuses = statuses;
+        }
+
+        abstract List<String> codes(JsonNode body, int status);
+
+        abstract JsonNode data(JsonNode body, int status);
+    }
+
     /**
      * What is wrong with the answer to a hostile request: a server error, an error without a client code, internals
      * (SQL, stack frames, database messages) other than the client's own input echoed back, or another user's data.
      */
-    private List<String> problems(SourceOwnership.Owned caller, String description, String echoed,
+    private List<String> problems(Api api, SourceOwnership.Owned caller, String description, String echoed,
                                   GatewayClient.Response response) {
         slowest.note(description, response.millis());
         List<String> problems = new ArrayList<>();
         int status = response.status();
-        if (status != 200 && status != 400 && status != 413) {
+        if (!api.statuses.contains(status)) {
             problems.add(description + ": HTTP " + status + " " + abbreviate(response.text()));
             return problems;
         }
@@ -470,7 +511,8 @@ class HostileRequestsTest {
         try {
             body = response.json();
         } catch (RuntimeException notJson) {
-            if (status == 200) {
+            // Tomcat refuses request lines it cannot parse with a plain 400, before any application code runs
+            if (status != 400) {
                 problems.add(description + ": unparsable body " + abbreviate(response.text()));
             }
             return problems;
@@ -478,14 +520,14 @@ class HostileRequestsTest {
         if (INTERNALS.matcher(withoutEcho(response.text(), echoed)).find()) {
             problems.add(description + ": internals in response " + abbreviate(response.text()));
         }
-        for (JsonNode error : body.path("errors")) {
-            String code = error.path("extensions").path("code").asString("");
+        for (String code : api.codes(body, status)) {
             if (!CLIENT_ERROR_CODES.contains(code)) {
-                problems.add(description + ": error without a client code: " + abbreviate(error.toString()));
+                problems.add(description + ": error without a client code: " + abbreviate(response.text()));
             }
         }
-        if (body.path("data").isObject()) {
-            List<String> foreign = IsolationCheck.of(caller, body.path("data")).foreignValues();
+        JsonNode data = api.data(body, status);
+        if (data.isObject() || data.isArray()) {
+            List<String> foreign = IsolationCheck.of(caller, data).foreignValues();
             if (!foreign.isEmpty()) {
                 problems.add(description + ": foreign values " + foreign.subList(0, Math.min(3, foreign.size())));
             }
@@ -572,41 +614,6 @@ class HostileRequestsTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** As {@link #problems} for a REST call: client errors must be problem details with a client code. */
-    private List<String> restProblems(SourceOwnership.Owned caller, String description, String echoed,
-                                      GatewayClient.Response response) {
-        slowest.note(description, response.millis());
-        List<String> problems = new ArrayList<>();
-        int status = response.status();
-        if (!Set.of(200, 400, 403, 404).contains(status)) {
-            problems.add(description + ": HTTP " + status + " " + abbreviate(response.text()));
-            return problems;
-        }
-        JsonNode body;
-        try {
-            body = response.json();
-        } catch (RuntimeException notJson) {
-            // Tomcat refuses request lines it cannot parse before any application code runs
-            if (status != 400) {
-                problems.add(description + ": unparsable body " + abbreviate(response.text()));
-            }
-            return problems;
-        }
-        if (INTERNALS.matcher(withoutEcho(response.text(), echoed)).find()) {
-            problems.add(description + ": internals in response " + abbreviate(response.text()));
-        }
-        if (status != 200 && !CLIENT_ERROR_CODES.contains(body.path("code").asString(""))) {
-            problems.add(description + ": problem without a client code: " + abbreviate(response.text()));
-        }
-        if (status == 200) {
-            List<String> foreign = IsolationCheck.of(caller, body).foreignValues();
-            if (!foreign.isEmpty()) {
-                problems.add(description + ": foreign values " + foreign.subList(0, Math.min(3, foreign.size())));
-            }
-        }
-        return problems;
     }
 
     // ---- helpers

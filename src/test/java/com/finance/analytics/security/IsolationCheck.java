@@ -10,9 +10,9 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks a response (GraphQL data or a REST body) and lists every value that is not the caller's: a {@code userId} other than theirs, or an account,
- * connection, tag or transaction id outside what they own in the source data. It also counts how many such values it
- * checked, so a test can tell "nothing foreign" from "nothing returned".
+ * Walks a response (GraphQL data or a REST body) and lists every value that is not the caller's: a {@code userId}
+ * other than theirs, or an account, connection, tag or transaction id outside what they own in the source data. It
+ * also counts how many such values it checked, so a test can tell "nothing foreign" from "nothing returned".
  */
 final class IsolationCheck {
 

@@ -107,8 +107,8 @@ class RequestLimitsInstrumentationTest {
     @Test
     void refusesOversizedListInVariables() {
         List<String> ids = IntStream.range(0, 101).mapToObj(i -> "id" + i).toList();
-        ExecutionResult result = execute(DEFAULTS, "query($ids: [ID!]) { accounts(filter: {accountIds: $ids}) { totalCount } }",
-                Map.of("ids", ids), false);
+        ExecutionResult result = execute(DEFAULTS,
+                "query($ids: [ID!]) { accounts(filter: {accountIds: $ids}) { totalCount } }", Map.of("ids", ids), false);
 
         assertBadRequest(result, "more than 100 items");
     }
