@@ -1,7 +1,10 @@
 package com.finance.analytics.refresh;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,6 +25,16 @@ final class PostgresSource {
     private static final Path EXTENSIONS = TestFixtures.repoRoot().resolve("build/duckdb_extensions");
 
     private PostgresSource() {
+    }
+
+    /**
+     * Waits until no other test run on this machine uses the database (several people and CI may run the suite at
+     * once; each run replaces and edits schema {@code app}). The operating system drops the lock if the JVM dies.
+     */
+    static FileLock exclusiveUse() throws IOException {
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "analytics_refresh_test.lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return channel.lock();
     }
 
     /** Replaces schema {@code app} with a small generated data set. */

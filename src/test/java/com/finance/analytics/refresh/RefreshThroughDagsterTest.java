@@ -2,6 +2,7 @@ package com.finance.analytics.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +48,7 @@ class RefreshThroughDagsterTest {
               nodes { transactionId amount description } } }
             """;
 
+    private static FileLock database;
     private static DagsterProcess dagster;
 
     @LocalServerPort
@@ -55,6 +57,7 @@ class RefreshThroughDagsterTest {
     @DynamicPropertySource
     static void realDagsterOverPostgres(DynamicPropertyRegistry registry) throws Exception {
         Files.createDirectories(SNAPSHOTS);
+        database = PostgresSource.exclusiveUse();
         PostgresSource.load();
         dagster = DagsterProcess.start(WORK.resolve("dagster-home"), Map.of(
                 "ANALYTICS_DBT_TARGET", "postgres",
@@ -70,9 +73,12 @@ class RefreshThroughDagsterTest {
     }
 
     @AfterAll
-    static void stopDagster() throws InterruptedException {
+    static void stopDagster() throws Exception {
         if (dagster != null) {
             dagster.close();
+        }
+        if (database != null) {
+            database.channel().close();
         }
     }
 
@@ -142,6 +148,16 @@ class RefreshThroughDagsterTest {
                         .formatted(broken.get(0), broken.get(1)));
             }
         }
+    }
+
+    @Test
+    @Order(3)
+    void aRunDagsterDoesNotKnowIsNotFound() {
+        HttpSyncGraphQlClient operator = GatewayGraphQl.as(port, OPERATOR, Caller.REFRESH_SCOPE);
+
+        ClientGraphQlResponse response = operator.document(RUN).variable("id", UUID.randomUUID()).executeSync();
+
+        assertThat(GatewayGraphQl.errorCodes(response)).containsExactly("NOT_FOUND");
     }
 
     private RefreshRun restartedGatewayRefresh() {
