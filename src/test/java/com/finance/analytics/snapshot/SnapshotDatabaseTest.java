@@ -1,0 +1,26 @@
+package com.finance.analytics.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finance.analytics.TestFixtures;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class SnapshotDatabaseTest {
+
+    @Test
+    void connectionsDuplicatedForRequestsNeverUseLateMaterialization() throws Exception {
+        try (SnapshotDatabase database = SnapshotDatabase.open(
+                TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
+             Connection request = database.connect();
+             Statement statement = request.createStatement();
+             ResultSet setting = statement.executeQuery(
+                     "select current_setting('late_materialization_max_rows'), current_setting('threads')")) {
+            setting.next();
+            assertThat(setting.getLong(1)).isZero();
+            assertThat(setting.getLong(2)).isEqualTo(2);
+        }
+    }
+}
