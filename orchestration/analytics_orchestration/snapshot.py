@@ -227,7 +227,8 @@ def _run_dbt_build(request: BuildRequest, staging: Path) -> None:
 
 
 def _remove_scratch(staging: Path) -> None:
-    for directory in ("target", "logs"):
+    # DuckDB's spill directories (<database>.tmp) are normally gone once dbt closes its connection.
+    for directory in ("target", "logs", f"{DATABASE_FILE}.tmp", f"{WORK_DATABASE_FILE}.tmp"):
         shutil.rmtree(staging / directory, ignore_errors=True)
     for file in (WORK_DATABASE_FILE, f"{WORK_DATABASE_FILE}.wal"):
         (staging / file).unlink(missing_ok=True)
