@@ -87,10 +87,7 @@ final class DatasetWiring {
     private static TypeRuntimeWiring.Builder rowType(String type, Map<String, String> columnsByField,
                                                      List<RelationField> relations) {
         TypeRuntimeWiring.Builder wiring = TypeRuntimeWiring.newTypeWiring(type);
-        columnsByField.forEach((field, column) -> wiring.dataFetcher(field, environment -> {
-            Map<String, Object> row = environment.getSource();
-            return row.get(column);
-        }));
+        columnsByField.forEach((field, column) -> wiring.dataFetcher(field, new ColumnFetcher(column)));
         relations.forEach(relation -> wiring.dataFetcher(relation.name(), relationFetcher(relation)));
         return wiring;
     }
