@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.ClientGraphQlResponse;
@@ -37,6 +38,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.finance.analytics.TestFixtures;
+import com.finance.analytics.snapshot.SnapshotLease;
+import com.finance.analytics.snapshot.SnapshotManager;
 
 /**
  * Zero-downtime swaps with real parts: snapshots built by the real dbt project through the publisher, a real gateway
@@ -63,6 +66,9 @@ class SnapshotSwapTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private SnapshotManager snapshots;
 
     /** What one snapshot holds for the caller, read from its DuckDB file directly. */
     record Counts(long transactions, long spendingRows) {
@@ -97,6 +103,9 @@ class SnapshotSwapTest {
         })).limit(QUERY_THREADS).toList();
 
         List<String> published = new ArrayList<>();
+        // A request that outlives every swap: its snapshot must survive retention until it lets go.
+        SnapshotLease longRequest = snapshots.lease().orElseThrow();
+        assertThat(longRequest.snapshot().id()).isEqualTo(FIRST_ID);
         try {
             for (int swap = 0; swap < SWAPS; swap++) {
                 SourceEdits.Target day = readSource(source -> SourceEdits.target(source, 0));
@@ -107,11 +116,14 @@ class SnapshotSwapTest {
                 awaitCondition("responses from snapshot " + id,
                         () -> observations.stream().anyMatch(o -> id.equals(o.snapshotId())));
             }
+            awaitCondition("pruning that keeps the leased first snapshot beyond keep-snapshots", () ->
+                    publishedDirectories().contains(FIRST_ID) && publishedDirectories().size() == KEEP_SNAPSHOTS + 1);
         } finally {
             running.set(false);
             for (Thread stream : streams) {
                 stream.join();
             }
+            longRequest.close();
         }
 
         List<Observation> failed = observations.stream().filter(o -> !o.errors().isEmpty()).toList();
@@ -144,7 +156,7 @@ class SnapshotSwapTest {
         assertThat(after.field("fctMonthlyTrends.nodes").toEntityList(Map.class))
                 .isNotEmpty().allSatisfy(node -> assertThat(node.get("isPositiveMonth")).isInstanceOf(Boolean.class));
         awaitCondition("old snapshots pruned down to " + KEEP_SNAPSHOTS, () -> publishedDirectories().size() == KEEP_SNAPSHOTS);
-        assertThat(publishedDirectories()).contains(id);
+        assertThat(publishedDirectories()).contains(id).doesNotContain(FIRST_ID);
     }
 
     private static Observation observe(HttpSyncGraphQlClient client) {
