@@ -7,7 +7,6 @@ import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.schema.SchemaContribution;
 import com.finance.analytics.security.Caller;
 
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
@@ -66,26 +65,17 @@ public class RefreshSchemaContribution implements SchemaContribution {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
-                .dataFetcher("refreshAnalytics", authorized(environment -> refreshes.refresh())));
+                .dataFetcher("refreshAnalytics", environment -> refreshes.refresh(caller(environment))));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("refreshRun", authorized(environment -> refreshes.run(environment.getArgument("id")))));
+                .dataFetcher("refreshRun", environment -> refreshes.run(caller(environment), environment.getArgument("id"))));
         wiring.type(TypeRuntimeWiring.newTypeWiring("RefreshStatus").enumValues(RefreshStatus::valueOf));
     }
 
-    private static <T> DataFetcher<T> authorized(DataFetcher<T> fetcher) {
-        return environment -> {
-            requireRefreshScope(environment);
-            return fetcher.get(environment);
-        };
-    }
-
-    private static void requireRefreshScope(DataFetchingEnvironment environment) {
+    private static Caller caller(DataFetchingEnvironment environment) {
         Caller caller = environment.getGraphQlContext().get(Caller.CONTEXT_KEY);
         if (caller == null) {
             throw new AnalyticsException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
         }
-        if (!caller.hasScope(Caller.REFRESH_SCOPE)) {
-            throw new AnalyticsException(ErrorCode.FORBIDDEN, "Refreshing needs the " + Caller.REFRESH_SCOPE + " scope");
-        }
+        return caller;
     }
 }

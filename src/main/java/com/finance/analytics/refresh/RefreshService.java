@@ -9,9 +9,10 @@ import org.springframework.stereotype.Service;
 
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.security.Caller;
 
 /**
- * Starts refreshes one at a time. The lock keeps two requests to this gateway from both launching; asking Dagster
+ * Starts refreshes one at a time, for callers holding the refresh scope (GraphQL and REST both come through here). The lock keeps two requests to this gateway from both launching; asking Dagster
  * for an unfinished run of the job covers runs launched before a restart, by another gateway or from Dagster's UI.
  */
 @Service
@@ -30,7 +31,8 @@ public class RefreshService {
     }
 
     /** The unfinished refresh run if there is one, else a newly launched one. */
-    public RefreshRun refresh() {
+    public RefreshRun refresh(Caller caller) {
+        requireRefreshScope(caller);
         acquireLaunchLock();
         try {
             Optional<RefreshRun> unfinished = dagster.unfinishedRun();
@@ -41,11 +43,19 @@ public class RefreshService {
     }
 
     /** The run with this id, with Dagster's failure message when it failed. */
-    public RefreshRun run(String id) {
+    public RefreshRun run(Caller caller, String id) {
+        requireRefreshScope(caller);
         String runId = requireRunId(id);
         RefreshRun run = dagster.run(runId)
                 .orElseThrow(() -> new AnalyticsException(ErrorCode.NOT_FOUND, "No refresh run with id " + runId));
         return run.status() == RefreshStatus.FAILURE ? run.withMessage(dagster.failureMessage(runId)) : run;
+    }
+
+    /** A run is an operator's action on everyone's data, not one user's, so it needs its own scope. */
+    private static void requireRefreshScope(Caller caller) {
+        if (!caller.hasScope(Caller.REFRESH_SCOPE)) {
+            throw new AnalyticsException(ErrorCode.FORBIDDEN, "Refreshing needs the " + Caller.REFRESH_SCOPE + " scope");
+        }
     }
 
     private void acquireLaunchLock() {

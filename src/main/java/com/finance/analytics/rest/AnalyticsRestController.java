@@ -160,15 +160,15 @@ class AnalyticsRestController {
             description = "While a refresh is unfinished, returns that run instead of starting another.")
     RefreshRunBody refresh(HttpServletRequest request) {
         parameters(request, NONE);
-        requireRefreshScope(caller(request));
-        return RefreshRunBody.of(refreshes.refresh());
+        return RefreshRunBody.of(refreshes.refresh(caller(request)));
     }
 
-    /** The mutation's rule: a run is an operator's action on everyone's data, not one user's. */
-    private static void requireRefreshScope(Caller caller) {
-        if (!caller.hasScope(Caller.REFRESH_SCOPE)) {
-            throw new AnalyticsException(ErrorCode.FORBIDDEN, "Refreshing needs the " + Caller.REFRESH_SCOPE + " scope");
-        }
+    @GetMapping("/refresh/{runId}")
+    @Operation(summary = "A refresh run's status, asked of Dagster (needs the analytics:refresh scope)",
+            description = "FAILURE carries Dagster's message. A run id is a UUID; an unknown one is 404.")
+    RefreshRunBody refreshRun(@PathVariable String runId, HttpServletRequest request) {
+        parameters(request, NONE);
+        return RefreshRunBody.of(refreshes.run(caller(request), runId));
     }
 
     private QueryParameters parameters(HttpServletRequest request, Set<String> accepted) {

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.security.Caller;
 
 /**
  * Dagster down or hanging, over real sockets on loopback: every call ends in UNAVAILABLE instead of an exception
@@ -28,6 +31,8 @@ import com.finance.analytics.error.ErrorCode;
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DagsterFaultsTest {
+
+    private static final Caller OPERATOR = new Caller(UUID.randomUUID(), Set.of(Caller.REFRESH_SCOPE));
 
     private final List<Socket> accepted = new ArrayList<>();
     private ServerSocket silentServer;
@@ -46,8 +51,8 @@ class DagsterFaultsTest {
     void refreshAnswersUnavailableWhenNothingListens() throws IOException {
         RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
-        assertUnavailable(() -> refreshes.refresh());
-        assertUnavailable(() -> refreshes.run("2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"));
+        assertUnavailable(() -> refreshes.refresh(OPERATOR));
+        assertUnavailable(() -> refreshes.run(OPERATOR, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"));
     }
 
     @Test
@@ -56,14 +61,25 @@ class DagsterFaultsTest {
         Thread.ofVirtual().start(this::acceptAndStaySilent);
         RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
 
-        assertUnavailable(() -> refreshes.refresh());
+        assertUnavailable(() -> refreshes.refresh(OPERATOR));
+    }
+
+    @Test
+    void refusesACallerWithoutTheRefreshScopeBeforeAskingDagster() throws IOException {
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
+        Caller user = new Caller(UUID.randomUUID(), Set.of());
+
+        assertThatThrownBy(() -> refreshes.refresh(user))
+                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThatThrownBy(() -> refreshes.run(user, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"))
+                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
     }
 
     @Test
     void rejectsARunIdThatIsNotAUuidWithoutAskingDagster() throws IOException {
         RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
-        assertThatThrownBy(() -> refreshes.run("1 OR 1=1"))
+        assertThatThrownBy(() -> refreshes.run(OPERATOR, "1 OR 1=1"))
                 .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -163,7 +164,8 @@ class RefreshThroughDagsterTest {
     private RefreshRun restartedGatewayRefresh() {
         RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__",
                 "analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90), 3);
-        return new RefreshService(new DagsterClient(properties), properties).refresh();
+        return new RefreshService(new DagsterClient(properties), properties)
+                .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE)));
     }
 
     private static Map<?, ?> awaitFinished(HttpSyncGraphQlClient operator, String runId) throws InterruptedException {

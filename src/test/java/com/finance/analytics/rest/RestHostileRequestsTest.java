@@ -221,6 +221,22 @@ class RestHostileRequestsTest {
     }
 
     @Test
+    void refreshRunStatusNeedsTheScopeAndAUuidAsOnGraphQl() {
+        String runQuery = "query($id: ID!) { refreshRun(id: $id) { id } }";
+        String runId = UUID.randomUUID().toString();
+        assertThat(client.graphQl(token, runQuery, Map.of("id", runId)).graphQlErrorCodes()).containsExactly("FORBIDDEN");
+        assertProblem(client.get("/api/analytics/refresh/" + runId, token), 403, "FORBIDDEN");
+
+        String operator = TestTokens.bearer(user, Caller.REFRESH_SCOPE);
+        assertThat(client.graphQl(operator, runQuery, Map.of("id", "1 OR 1=1")).graphQlErrorCodes())
+                .containsExactly("BAD_REQUEST");
+        assertProblem(client.get("/api/analytics/refresh/1%20OR%201=1", operator), 400, "BAD_REQUEST");
+        assertThat(client.graphQl(operator, runQuery, Map.of("id", runId)).graphQlErrorCodes())
+                .containsExactly("UNAVAILABLE");
+        assertProblem(client.get("/api/analytics/refresh/" + runId, operator), 503, "UNAVAILABLE");
+    }
+
+    @Test
     void wrongMethodIsAProblemDetailToo() {
         Response response = client.post("/api/analytics/datasets", token);
         assertProblem(response, 405, "BAD_REQUEST");
