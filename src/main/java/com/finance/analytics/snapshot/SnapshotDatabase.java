@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -20,7 +21,24 @@ public final class SnapshotDatabase implements AutoCloseable {
         this.shared = shared;
     }
 
+    /** DuckDB's buffer cache bound when none is configured; its own default is 80 % of the machine's memory. */
+    public static final String DEFAULT_MEMORY_LIMIT = "256MB";
+
+    private static final Pattern MEMORY_SIZE = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,3})?\\s?(KB|MB|GB|KiB|MiB|GiB)",
+            Pattern.CASE_INSENSITIVE);
+
     public static SnapshotDatabase open(Path file, int threads) throws SQLException {
+        return open(file, threads, DEFAULT_MEMORY_LIMIT);
+    }
+
+    /**
+     * @param memoryLimit DuckDB's {@code memory_limit} (e.g. {@code 256MB}): a snapshot is read-only, so blocks over
+     *                    the limit are simply read again from the file (and the OS page cache) when needed
+     */
+    public static SnapshotDatabase open(Path file, int threads, String memoryLimit) throws SQLException {
+        if (!MEMORY_SIZE.matcher(memoryLimit).matches()) {
+            throw new IllegalArgumentException("Invalid DuckDB memory limit '" + memoryLimit + "', expected e.g. 256MB");
+        }
         Properties properties = new Properties();
         // Not "?access_mode=" in the URL: DuckDB's JDBC driver would take it as part of the file name.
         properties.setProperty("duckdb.read_only", "true");
@@ -35,6 +53,7 @@ public final class SnapshotDatabase implements AutoCloseable {
             // caller's row group: a 25-row page took 46 ms instead of 3 ms at 10M transactions (docs/performance.md).
             // GLOBAL, so that the connections duplicated from this one inherit it.
             statement.execute("SET GLOBAL late_materialization_max_rows = 0");
+            statement.execute("SET GLOBAL memory_limit = '" + memoryLimit + "'");
         } catch (SQLException e) {
             connection.close();
             throw e;

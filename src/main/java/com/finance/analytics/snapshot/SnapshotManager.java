@@ -155,7 +155,8 @@ public class SnapshotManager implements SmartInitializingSingleton {
         }
         SnapshotDatabase database;
         try {
-            database = SnapshotDatabase.open(databaseFile, properties.duckdbThreads());
+            database = SnapshotDatabase.open(databaseFile, properties.duckdbThreads(),
+                    properties.duckdbMemoryLimit());
         } catch (Exception e) {
             throw new SnapshotUnusableException("Snapshot " + id + " could not be opened: " + e.getMessage());
         }

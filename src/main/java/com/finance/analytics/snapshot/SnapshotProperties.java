@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval  how often {@code CURRENT} is checked for a new id
  * @param duckdbThreads DuckDB worker threads per snapshot; with queries bounded to about one per core, more threads
  *                      per query only add contention on a small machine
+ * @param duckdbMemoryLimit DuckDB's buffer cache per snapshot (its default, 80 % of the machine, let the gateway's
+ *                      resident memory grow past 1 GiB on 10 million transactions; see docs/performance.md)
  */
 @ConfigurationProperties("analytics")
 public record SnapshotProperties(
         @DefaultValue("var/snapshots") Path snapshotsDir,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2") int duckdbThreads) {
+        @DefaultValue("2") int duckdbThreads,
+        @DefaultValue(SnapshotDatabase.DEFAULT_MEMORY_LIMIT) String duckdbMemoryLimit) {
 }

@@ -1,6 +1,7 @@
 package com.finance.analytics.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.finance.analytics.TestFixtures;
 import java.sql.Connection;
@@ -17,10 +18,19 @@ class SnapshotDatabaseTest {
              Connection request = database.connect();
              Statement statement = request.createStatement();
              ResultSet setting = statement.executeQuery(
-                     "select current_setting('late_materialization_max_rows'), current_setting('threads')")) {
+                     "select current_setting('late_materialization_max_rows'), current_setting('threads'), "
+                             + "current_setting('memory_limit')")) {
             setting.next();
             assertThat(setting.getLong(1)).isZero();
             assertThat(setting.getLong(2)).isEqualTo(2);
+            assertThat(setting.getString(3)).isEqualTo("244.1 MiB");
         }
+    }
+
+    @Test
+    void refusesAMemoryLimitThatIsNotASize() {
+        assertThatThrownBy(() -> SnapshotDatabase.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"),
+                2, "1GB'; select 1; --"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

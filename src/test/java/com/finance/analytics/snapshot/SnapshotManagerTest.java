@@ -134,7 +134,7 @@ class SnapshotManagerTest {
         }
         ObjectProvider<SnapshotPreparer> provider = beans.getBeanProvider(SnapshotPreparer.class);
         SnapshotManager started = new SnapshotManager(
-                new SnapshotProperties(snapshots, Duration.ofHours(1), 1), provider);
+                new SnapshotProperties(snapshots, Duration.ofHours(1), 1, "256MB"), provider);
         started.afterSingletonsInstantiated();
         return started;
     }
