@@ -36,9 +36,12 @@ import java.util.Set;
  * The raw DuckDB limit: each logical query of the mix goes through the gateway's own query services, so the SQL text,
  * bind parameters, statement sequence and row reading are exactly the gateway's (nothing hand-copied to drift), but
  * the statements run straight on DuckDB JDBC with {@link RawExecutor}: no HTTP, token, GraphQL or JSON, and no bound
- * on in-flight statements. Same snapshot file, same DuckDB settings, same connection strategy as the gateway.
+ * on in-flight statements. Same snapshot file, same DuckDB settings (but a larger memory limit), same connection
+ * strategy as the gateway.
  */
 final class DirectQueries implements AutoCloseable {
+
+    static final String RAW_MEMORY_LIMIT = "2GB";
 
     private final Snapshot snapshot;
     private final DatasetQueryService datasets;
@@ -57,8 +60,13 @@ final class DirectQueries implements AutoCloseable {
         this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
     }
 
+    /**
+     * Same settings as the gateway except DuckDB's memory limit: without the gateway's bound on in-flight statements,
+     * 64 statements at once need more working memory than the gateway's 256MB (they fail with out-of-memory errors).
+     */
     static DirectQueries open(Path snapshotDir, int duckdbThreads) throws Exception {
-        SnapshotDatabase database = SnapshotDatabase.open(snapshotDir.resolve("analytics.duckdb"), duckdbThreads);
+        SnapshotDatabase database = SnapshotDatabase.open(snapshotDir.resolve("analytics.duckdb"), duckdbThreads,
+                RAW_MEMORY_LIMIT);
         try (Connection connection = database.connect()) {
             LoadedCatalog loaded = CatalogLoader.load(snapshotDir.resolve("manifest.json"), connection);
             SnapshotInfo info = new SnapshotInfo(snapshotDir.getFileName().toString(), Instant.now(),
