@@ -15,7 +15,7 @@ final class ScalarTypes {
             ExtendedScalars.GraphQLBigDecimal,
             ExtendedScalars.GraphQLLong,
             ExtendedScalars.GraphQLBigInteger,
-            ExtendedScalars.UUID);
+            StrictUuidCoercing.UUID_SCALAR);
 
     private ScalarTypes() {
     }

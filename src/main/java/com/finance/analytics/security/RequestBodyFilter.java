@@ -18,13 +18,16 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads a request body once, at most up to the configured size: larger bodies are refused with HTTP 413 (a declared
  * {@code Content-Length} is checked before reading, a chunked body is read to the limit plus one byte, so an endless
- * body costs at most the limit in memory). On the GraphQL endpoint a JSON body must be an object: Spring for
- * GraphQL fails with a server error on a bare {@code null}, so anything else is refused here as a bad request.
+ * body costs at most the limit in memory). On the GraphQL endpoint the body must be JSON (HTTP 415 otherwise) and
+ * a JSON object: Spring for GraphQL fails with a server error on a bare {@code null}, so anything else is refused
+ * here as a bad request.
  */
 class RequestBodyFilter extends OncePerRequestFilter {
 
@@ -44,6 +47,12 @@ class RequestBodyFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuseSize(request, response);
+            return;
+        }
+        if (isGraphQlPost(request) && !isJson(request.getContentType())) {
+            // Spring for GraphQL answers these with a 415 without a body, or with its default error body
+            errors.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.BAD_REQUEST,
+                    "Send the GraphQL request as application/json");
             return;
         }
         boolean graphQlJson = isGraphQlJson(request);
@@ -70,11 +79,25 @@ class RequestBodyFilter extends OncePerRequestFilter {
                 "Request body exceeds " + maxBytes + " bytes");
     }
 
+    private boolean isGraphQlPost(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + graphQlPath);
+    }
+
     private boolean isGraphQlJson(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return HttpMethod.POST.matches(request.getMethod())
-                && request.getRequestURI().equals(request.getContextPath() + graphQlPath)
-                && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+        return isGraphQlPost(request) && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean startsAsJsonObject(byte[] body) {

@@ -1,5 +1,6 @@
 package com.finance.analytics.security;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires authentication and abuse limits: the token check and the body size limit guard {@code /graphql} and
  * {@code /api/**} (GraphiQL's page and health stay open), the interceptor passes the caller on, and the
- * instrumentation bean is picked up by every GraphQL engine built from the context.
+ * instrumentation bean is picked up by every GraphQL engine built from the context. GraphQL request bodies are read
+ * strictly, and those Spring for GraphQL cannot read are refused with a GraphQL-shaped error.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -39,6 +41,16 @@ public class SecurityConfiguration {
         registration.addUrlPatterns(PROTECTED_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer strictGraphQlRequestJson() {
+        return StrictGraphQlRequestJson.customizer();
+    }
+
+    @Bean
+    MalformedGraphQlRequestResolver malformedGraphQlRequestResolver(JsonMapper json) {
+        return new MalformedGraphQlRequestResolver(GRAPHQL_PATH, new ErrorResponses(json));
     }
 
     @Bean

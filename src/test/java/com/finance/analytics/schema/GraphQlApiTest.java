@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -290,6 +291,31 @@ class GraphQlApiTest {
                 .variable("d", "2026-13-01").execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+    }
+
+    @Test
+    void shortenedUuidsAreBadRequestsLikeOnRest() {
+        expectError("{ fctTransactions(filter: {accountIds: [\"1-1-1-1-1\"]}) { totalCount } }", "BAD_REQUEST");
+        expectError("{ spendingByTag(startDate: \"2026-01-01\", endDate: \"2026-01-31\","
+                + " tagIds: [\"0001-0001-0001-0001-000000000001\"]) { currency } }", "BAD_REQUEST");
+        graphQl.document("query($a: [UUID!]) { fctTransactions(filter: {accountIds: $a}) { totalCount } }")
+                .variable("a", List.of("1-1-1-1-1")).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+    }
+
+    @Test
+    void canonicalUuidsAreAcceptedInEitherCase() throws Exception {
+        UUID account = source.accountsOf(user).getFirst();
+        long lower = countForAccount(account.toString());
+        assertThat(lower).isPositive();
+        assertThat(countForAccount(account.toString().toUpperCase(Locale.ROOT))).isEqualTo(lower);
+    }
+
+    private long countForAccount(String accountId) {
+        return graphQl.document("query($a: [UUID!]) { fctTransactions(filter: {accountIds: $a}) { totalCount } }")
+                .variable("a", List.of(accountId)).execute()
+                .path("fctTransactions.totalCount").entity(Long.class).get();
     }
 
     @Test

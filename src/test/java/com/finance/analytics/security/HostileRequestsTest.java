@@ -269,8 +269,9 @@ class HostileRequestsTest {
             if (response.status() == 200) {
                 failures.addAll(problems(Api.GRAPHQL, callers.getFirst(), "body " + abbreviate(body), body,
                         response));
-            } else if (response.status() != 400) {
-                failures.add("body " + abbreviate(body) + ": HTTP " + response.status());
+            } else if (response.status() != 400 || !response.errorCodes().equals(List.of("BAD_REQUEST"))) {
+                failures.add("body " + abbreviate(body) + ": HTTP " + response.status() + " "
+                        + abbreviate(response.text()));
             }
         }
         assertThat(failures).isEmpty();

@@ -39,7 +39,8 @@ class HttpFiltersTest {
 
     @Test
     void passesVerifiedCallerToTheEndpoint() throws Exception {
-        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER)).content("{}"))
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(USER.toString()));
     }
@@ -101,6 +102,30 @@ class HttpFiltersTest {
     }
 
     @Test
+    void refusesGraphqlBodyThatIsNotJsonWithACode() throws Exception {
+        for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded",
+                "application/graphql", "application/vnd.other+json", "not a media type"}) {
+            mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                            .header(HttpHeaders.CONTENT_TYPE, contentType).content("{}"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"));
+        }
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER)).content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"));
+    }
+
+    @Test
+    void passesGraphqlJsonWithParametersOn() throws Exception {
+        for (String contentType : new String[] {"application/json;charset=UTF-8", "APPLICATION/JSON"}) {
+            mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                            .header(HttpHeaders.CONTENT_TYPE, contentType).content("{}"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(USER.toString()));
+        }
+    }
+
+    @Test
     void refusesBodyAboveTheLimit() throws Exception {
         mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
                         .content("x".repeat(MAX_BODY + 1)))
@@ -111,7 +136,8 @@ class HttpFiltersTest {
     @Test
     void acceptsBodyAtTheLimit() throws Exception {
         mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
-                        .content("x".repeat(MAX_BODY)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\":\"" + "x".repeat(MAX_BODY - 8) + "\"}"))
                 .andExpect(status().isOk());
     }
 
