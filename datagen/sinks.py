@@ -31,9 +31,9 @@ def write_duckdb_file(target: Path, params: gen.Params) -> None:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        _fsync(partial)
+        fsync(partial)
         os.replace(partial, target)
-        _fsync(target.parent)
+        fsync(target.parent)
     finally:
         partial.unlink(missing_ok=True)
         Path(f"{partial}.wal").unlink(missing_ok=True)
@@ -68,7 +68,8 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flushes a file or a directory entry to disk, so a rename that follows survives a crash."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from datagen.duckdb_extensions import attach_postgres, connect, extension_directory, sql_literal
-from datagen.sinks import redact
+from datagen.sinks import fsync, redact
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
@@ -100,7 +100,7 @@ def build(request: BuildRequest, run_dbt: Callable[[BuildRequest, Path], None] |
         (staging / METADATA_FILE).write_text(json.dumps(_metadata(snapshot_id, request, manifest), indent=2) + "\n")
         _remove_scratch(staging)
         for path in staging.iterdir():
-            _fsync(path)
+            fsync(path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -111,7 +111,7 @@ def publish(staged: StagedSnapshot) -> Path:
     """Moves a verified build into place, then points CURRENT at it (both atomic renames)."""
     final = staged.snapshots_dir / staged.id
     os.rename(staged.directory, final)
-    _fsync(staged.snapshots_dir)
+    fsync(staged.snapshots_dir)
     _write_atomically(staged.snapshots_dir / CURRENT_FILE, staged.id + "\n")
     # The manifest of the latest publish also lands where dbt users expect it, in the project built.
     _write_atomically(staged.project_dir / "target" / MANIFEST_FILE, (final / MANIFEST_FILE).read_text())
@@ -248,17 +248,9 @@ def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     temporary.write_text(text)
-    _fsync(temporary)
+    fsync(temporary)
     os.replace(temporary, path)
-    _fsync(path.parent)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync(path.parent)
 
 
 def _iso_date(text: str) -> str:
