@@ -13,7 +13,12 @@ PG_PORT=${PG_PORT:-5432}
 say() { echo "postgres.sh: $*"; }
 fail() { echo "postgres.sh: $*" >&2; exit 1; }
 
-installed_version() { ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1; }
+# The newest version whose server binary is present (a client-only install has the directory but no server).
+installed_version() {
+    for dir in $(ls -d /usr/lib/postgresql/*/ 2>/dev/null | sort -V -r); do
+        [ -x "${dir}bin/postgres" ] && { basename "$dir"; return; }
+    done
+}
 
 if [ -z "$(installed_version)" ] || ! command -v pg_ctlcluster >/dev/null; then
     [ "$(id -u)" -eq 0 ] || fail "PostgreSQL is not installed; run 'apt-get install postgresql' as root, or this script as root"
