@@ -16,8 +16,9 @@ fail() { echo "postgres.sh: $*" >&2; exit 1; }
 # The newest version whose server binary is present (a client-only install has the directory but no server).
 installed_version() {
     for dir in $(ls -d /usr/lib/postgresql/*/ 2>/dev/null | sort -V -r); do
-        [ -x "${dir}bin/postgres" ] && { basename "$dir"; return; }
+        [ -x "${dir}bin/postgres" ] && { basename "$dir"; return 0; }
     done
+    return 0
 }
 
 if [ -z "$(installed_version)" ] || ! command -v pg_ctlcluster >/dev/null; then
