@@ -2,12 +2,9 @@ package com.finance.analytics.refresh;
 
 import org.springframework.stereotype.Component;
 
-import com.finance.analytics.error.AnalyticsException;
-import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.schema.Callers;
 import com.finance.analytics.schema.SchemaContribution;
-import com.finance.analytics.security.Caller;
 
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 
@@ -65,17 +62,10 @@ public class RefreshSchemaContribution implements SchemaContribution {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
-                .dataFetcher("refreshAnalytics", environment -> refreshes.refresh(caller(environment))));
+                .dataFetcher("refreshAnalytics", environment -> refreshes.refresh(Callers.require(environment))));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("refreshRun", environment -> refreshes.run(caller(environment), environment.getArgument("id"))));
+                .dataFetcher("refreshRun",
+                        environment -> refreshes.run(Callers.require(environment), environment.getArgument("id"))));
         wiring.type(TypeRuntimeWiring.newTypeWiring("RefreshStatus").enumValues(RefreshStatus::valueOf));
-    }
-
-    private static Caller caller(DataFetchingEnvironment environment) {
-        Caller caller = environment.getGraphQlContext().get(Caller.CONTEXT_KEY);
-        if (caller == null) {
-            throw new AnalyticsException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
-        }
-        return caller;
     }
 }
