@@ -24,8 +24,9 @@ import java.util.concurrent.ThreadFactory;
  * Entry point of {@code bench/run.sh}: starts the gateway on the published snapshot, checks that the gateway and raw
  * DuckDB answer the mix alike, then measures each query at each concurrency, gateway and raw DuckDB back to back.
  * <p>
- * Options ({@code --name value}): snapshots, jar, out, seconds, warmup, concurrencies (comma separated),
- * java-opts (for the gateway JVM), duckdb-threads (must match the gateway's {@code analytics.duckdb-threads}),
+ * Options ({@code --name value}): snapshots, jar, out, seconds, warmup (least seconds), warmup-max, concurrencies
+ * (comma separated), queries (comma separated {@link QueryKind} names, default all), java-opts (for the gateway JVM),
+ * duckdb-threads (must match the gateway's {@code analytics.duckdb-threads}),
  * facts (extra lines for the report, separated by {@code ;}), doc (a markdown file whose results section is replaced).
  */
 public final class Bench {
@@ -39,8 +40,12 @@ public final class Bench {
         String id = Files.readString(snapshots.resolve("CURRENT"), StandardCharsets.UTF_8).trim();
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "10"));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "10"));
+        double maxWarmup = Double.parseDouble(options.getOrDefault("warmup-max", "180"));
         int[] concurrencies = Arrays.stream(options.getOrDefault("concurrencies", "1,8,32,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
+        List<QueryKind> kinds = options.containsKey("queries")
+                ? Arrays.stream(options.get("queries").split(",")).map(name -> QueryKind.valueOf(name.trim())).toList()
+                : List.of(QueryKind.values());
         List<String> javaOptions = Arrays.stream(options.getOrDefault("java-opts", "").split("\\s+"))
                 .filter(option -> !option.isBlank()).toList();
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
@@ -48,7 +53,7 @@ public final class Bench {
         Files.createDirectories(out.getParent());
 
         try (DirectQueries raw = DirectQueries.open(snapshots.resolve(id),
-                Integer.parseInt(options.getOrDefault("duckdb-threads", "2")))) {
+                Integer.parseInt(options.getOrDefault("duckdb-threads", "1")))) {
             UserPool users;
             DataRange range;
             long transactions;
@@ -63,6 +68,7 @@ public final class Bench {
             int port = freePort();
             List<Step> steps = new ArrayList<>();
             double startup;
+            double warmedUp;
             long peakBytes;
             try (GatewayProcess gateway = GatewayProcess.start(Path.of(options.get("jar")), javaOptions, snapshots,
                     secret, port, out.resolveSibling("gateway.log"))) {
@@ -70,8 +76,8 @@ public final class Bench {
                 System.out.printf("bench: gateway healthy after %.1f s on port %d%n", startup, port);
                 GatewayClient client = new GatewayClient(port);
                 crossCheck(client, raw, users, range);
-                warmUp(client, raw, users, range, warmup);
-                for (QueryKind kind : QueryKind.values()) {
+                warmedUp = warmUp(client, gateway, raw, users, range, warmup, maxWarmup);
+                for (QueryKind kind : kinds) {
                     for (int concurrency : concurrencies) {
                         Result viaGateway = ClosedLoop.run(concurrency, seconds, Thread.ofVirtual().factory(),
                                 gateway::cpuNanos, random -> client.send(kind, kind.draw(users, range, random)));
@@ -98,8 +104,10 @@ public final class Bench {
             String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
             facts.add("Load average (1/5/15 min) at the end, other work on the machine included: "
                     + String.join(" / ", load[0], load[1], load[2]));
-            facts.add(String.format(Locale.ROOT, "%.0f s per step after %.0f s of warm-up; clients: %s",
-                    seconds, warmup, Arrays.toString(concurrencies)));
+            facts.add(String.format(Locale.ROOT, "%.0f s per step after %.0f s of warm-up (at least %.0f s, then until"
+                    + " the gateway's JIT compiler used under %.0f %% of a core over %.0f s, at most %.0f s);"
+                    + " clients: %s", seconds, warmedUp, warmup, 100 * SETTLED_COMPILER_SHARE, WARM_UP_ROUND_SECONDS,
+                    maxWarmup, Arrays.toString(concurrencies)));
             for (String fact : options.getOrDefault("facts", "").split(";")) {
                 if (!fact.isBlank()) {
                     facts.add(fact.trim());
@@ -138,18 +146,38 @@ public final class Bench {
         System.out.println("bench: gateway and raw DuckDB agree on the mix");
     }
 
-    /** JIT and caches warm on both paths with the whole mix before anything is recorded. */
-    private static void warmUp(GatewayClient client, DirectQueries raw, UserPool users, DataRange range, double seconds)
-            throws InterruptedException {
+    /** Length of one warm-up round, after which the gateway's JIT compiler activity is checked. */
+    private static final double WARM_UP_ROUND_SECONDS = 10;
+    /** The gateway counts as warm when its JIT compiler threads used less than this share of a core in a round. */
+    private static final double SETTLED_COMPILER_SHARE = 0.03;
+
+    /**
+     * JIT and caches warm on both paths with the whole mix before anything is recorded: the gateway for at least
+     * {@code minSeconds} and then until its JIT compiler has settled (at most {@code maxSeconds}), because on two
+     * cores a compiler still at work takes CPU from the requests and the figures would describe a server that has
+     * just started rather than one that has been running. Returns how long the gateway was warmed.
+     */
+    private static double warmUp(GatewayClient client, GatewayProcess gateway, DirectQueries raw, UserPool users,
+                                 DataRange range, double minSeconds, double maxSeconds) throws Exception {
         QueryKind[] kinds = QueryKind.values();
-        ClosedLoop.run(8, seconds, Thread.ofVirtual().factory(), () -> 0, random -> {
-            QueryKind kind = kinds[random.nextInt(kinds.length)];
-            client.send(kind, kind.draw(users, range, random));
-        });
-        ClosedLoop.run(8, seconds / 2, platformThreads(), () -> 0, random -> {
+        double spent = 0;
+        double compilerShare;
+        do {
+            long compilerBefore = gateway.compilerCpuNanos();
+            ClosedLoop.run(8, WARM_UP_ROUND_SECONDS, Thread.ofVirtual().factory(), () -> 0, random -> {
+                QueryKind kind = kinds[random.nextInt(kinds.length)];
+                client.send(kind, kind.draw(users, range, random));
+            });
+            spent += WARM_UP_ROUND_SECONDS;
+            compilerShare = (gateway.compilerCpuNanos() - compilerBefore) / 1e9 / WARM_UP_ROUND_SECONDS;
+            System.out.printf(Locale.ROOT, "bench: warm-up %.0f s, gateway JIT compiler at %.1f %% of a core%n",
+                    spent, 100 * compilerShare);
+        } while (spent < maxSeconds && (spent < minSeconds || compilerShare >= SETTLED_COMPILER_SHARE));
+        ClosedLoop.run(8, Math.min(spent, minSeconds) / 2, platformThreads(), () -> 0, random -> {
             QueryKind kind = kinds[random.nextInt(kinds.length)];
             raw.run(kind, kind.draw(users, range, random));
         });
+        return spent;
     }
 
     /** Platform threads for raw DuckDB: a virtual thread blocked in a native call would pin its carrier. */

@@ -7,7 +7,6 @@ import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Pages through one dataset for the caller: validates the request, checks ownership of ids, counts and fetches. */
@@ -26,15 +25,23 @@ public class DatasetQueryService {
         Dataset dataset = snapshot.catalog().requireDataset(datasetId);
         validate(dataset, query);
         checkOwnership(snapshot, caller, dataset, query.filter());
-        long total = executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), query.filter()), rows -> {
+        if (query.limit() == 0) {
+            return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
+        }
+        CountedRows page = executor.execute(snapshot, DatasetSql.page(dataset, caller.userId(), query.filter(),
+                query.orderBy(), query.limit(), query.offset()), rows -> RowReader.readCounted(rows, dataset.columns()));
+        // An empty page past the end has no row to carry the total: only then is it counted on its own.
+        long total = page.rows().isEmpty() && query.offset() > 0
+                ? count(snapshot, caller, dataset, query.filter())
+                : page.total();
+        return new Page(page.rows(), total, query.limit(), query.offset());
+    }
+
+    private long count(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
+        return executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), filter), rows -> {
             rows.next();
             return rows.getLong(1);
         });
-        List<Map<String, Object>> rows = query.limit() == 0 || query.offset() >= total
-                ? List.of()
-                : executor.rows(snapshot, DatasetSql.page(dataset, caller.userId(), query.filter(), query.orderBy(),
-                        query.limit(), query.offset()), dataset.columns());
-        return new Page(rows, total, query.limit(), query.offset());
     }
 
     void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {

@@ -24,10 +24,14 @@ final class DatasetSql {
     private DatasetSql() {
     }
 
+    /**
+     * One page of the caller's filtered rows, each row followed by the number of all filtered rows (a window count,
+     * evaluated before the limit): the total comes with the page instead of costing a second statement.
+     */
     static SqlStatement page(Dataset dataset, UUID userId, DatasetFilter filter, List<OrderBy> orderBy, int limit,
                              int offset) {
         Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-        String sql = "select " + columnList(dataset) + " from " + table(dataset) + where.sql()
+        String sql = "select " + columnList(dataset) + ", count(*) over () from " + table(dataset) + where.sql()
                 + " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
         List<Object> parameters = new ArrayList<>(where.parameters);
         parameters.add(limit);

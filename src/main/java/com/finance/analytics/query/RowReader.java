@@ -25,17 +25,32 @@ final class RowReader {
     private RowReader() {
     }
 
+    /** The rows of a counted page ({@link DatasetSql#page}): the columns, then the count of all filtered rows. */
+    static CountedRows readCounted(ResultSet rows, List<Column> columns) throws SQLException {
+        List<Map<String, Object>> result = new ArrayList<>();
+        long total = 0;
+        while (rows.next()) {
+            result.add(row(rows, columns));
+            total = rows.getLong(columns.size() + 1);
+        }
+        return new CountedRows(result, total);
+    }
+
     static List<Map<String, Object>> readAll(ResultSet rows, List<Column> columns) throws SQLException {
         List<Map<String, Object>> result = new ArrayList<>();
         while (rows.next()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                Column column = columns.get(i);
-                row.put(column.name(), read(rows, i + 1, column));
-            }
-            result.add(row);
+            result.add(row(rows, columns));
         }
         return result;
+    }
+
+    private static Map<String, Object> row(ResultSet rows, List<Column> columns) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            row.put(column.name(), read(rows, i + 1, column));
+        }
+        return row;
     }
 
     private static Object read(ResultSet rows, int index, Column column) throws SQLException {

@@ -7,6 +7,7 @@ import com.finance.analytics.query.SortDirection;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotPreparer;
 import com.finance.analytics.snapshot.SnapshotStatus;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.GraphQLSchema;
@@ -83,6 +84,19 @@ public class GraphQlEngineFactory implements SnapshotPreparer {
                 DiscoveryFetchers.status(status)));
     }
 
+    /**
+     * Given to graphql-java directly: Spring's builder would wrap even a single instrumentation in a chain, which
+     * graphql-java then walks on every field of every row.
+     */
+    private Optional<Instrumentation> instrumentation() {
+        List<Instrumentation> all = instrumentations.orderedStream().toList();
+        return switch (all.size()) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(all.getFirst());
+            default -> Optional.of(new ChainedInstrumentation(all));
+        };
+    }
+
     private GraphQlEngine build(String generatedSdl, Consumer<RuntimeWiring.Builder> wire, RelationLoaders loaders) {
         SchemaParser parser = new SchemaParser();
         TypeDefinitionRegistry types = parser.parse(ScalarTypes.declarations() + BaseSchema.SDL + generatedSdl);
@@ -99,10 +113,13 @@ public class GraphQlEngineFactory implements SnapshotPreparer {
         contributed.forEach(contribution -> contribution.wire(wiring));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
 
+        Optional<Instrumentation> instrumentation = instrumentation();
         GraphQlSource source = GraphQlSource.builder(schema)
                 .exceptionResolvers(exceptionResolvers.orderedStream().toList())
-                .instrumentation(instrumentations.orderedStream().toList())
-                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache()))
+                .configureGraphQl(graphQl -> {
+                    graphQl.preparsedDocumentProvider(new ParsedDocumentCache());
+                    instrumentation.ifPresent(graphQl::instrumentation);
+                })
                 .build();
         DefaultExecutionGraphQlService execution = new DefaultExecutionGraphQlService(source);
         if (loaders != null) {

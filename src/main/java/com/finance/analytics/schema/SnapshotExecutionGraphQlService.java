@@ -1,5 +1,6 @@
 package com.finance.analytics.schema;
 
+import com.finance.analytics.error.CodedErrors;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.snapshot.SnapshotLease;
 import com.finance.analytics.snapshot.SnapshotManager;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs each request on the engine of the snapshot it leases for its whole execution, so a swap in the middle of a
  * request changes nothing for it; the lease is released when the response completes. Without a snapshot, a query for
- * data the no-data schema does not have answers UNAVAILABLE rather than a validation error.
+ * data the no-data schema does not have answers UNAVAILABLE rather than a validation error. Every error of every
+ * response leaves with an {@code extensions.code} ({@link CodedErrors}).
  */
 @Component
 public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService {
@@ -35,6 +37,10 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
 
     @Override
     public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
+        return executeOnSnapshot(request).map(SnapshotExecutionGraphQlService::withErrorCodes);
+    }
+
+    private Mono<ExecutionGraphQlResponse> executeOnSnapshot(ExecutionGraphQlRequest request) {
         return Mono.defer(() -> {
             Optional<SnapshotLease> lease = snapshots.lease();
             if (lease.isEmpty()) {
@@ -44,6 +50,12 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
                     held -> engines.of(held.snapshot()).execution().execute(request),
                     SnapshotLease::close);
         });
+    }
+
+    private static ExecutionGraphQlResponse withErrorCodes(ExecutionGraphQlResponse response) {
+        ExecutionResult result = response.getExecutionResult();
+        ExecutionResult coded = CodedErrors.of(result);
+        return coded == result ? response : new DefaultExecutionGraphQlResponse(response.getExecutionInput(), coded);
     }
 
     private ExecutionGraphQlResponse unavailableIfInvalid(ExecutionGraphQlResponse response) {

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param snapshotsDir  the directory holding {@code CURRENT} and one directory per snapshot
  * @param pollInterval  how often {@code CURRENT} is checked for a new id
- * @param duckdbThreads DuckDB worker threads per snapshot; with queries bounded to about one per core, more threads
- *                      per query only add contention on a small machine
+ * @param duckdbThreads DuckDB threads per statement; with statements bounded to about one per core, a second thread
+ *                      per one-user statement only adds CPU (docs/performance.md)
  * @param duckdbMemoryLimit DuckDB's buffer cache per snapshot (its default, 80 % of the machine, let the gateway's
  *                      resident memory grow past 1 GiB on 10 million transactions; see docs/performance.md)
  */
@@ -19,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SnapshotProperties(
         @DefaultValue("var/snapshots") Path snapshotsDir,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2") int duckdbThreads,
+        @DefaultValue("1") int duckdbThreads,
         @DefaultValue(SnapshotDatabase.DEFAULT_MEMORY_LIMIT) String duckdbMemoryLimit) {
 }

@@ -17,7 +17,6 @@ class ErrorMappingTest {
 
     private final GraphQlSource source = GraphQlSource.builder(schema())
             .exceptionResolvers(List.of(new AnalyticsExceptionResolver()))
-            .instrumentation(List.of(new ErrorCodeInstrumentation()))
             .build();
 
     @Test
@@ -41,7 +40,7 @@ class ErrorMappingTest {
     }
 
     private GraphQLError onlyError(String document) {
-        ExecutionResult result = source.graphQl().execute(document);
+        ExecutionResult result = CodedErrors.of(source.graphQl().execute(document));
         assertThat(result.getErrors()).hasSize(1);
         return result.getErrors().getFirst();
     }

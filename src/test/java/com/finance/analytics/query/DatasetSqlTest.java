@@ -39,6 +39,13 @@ class DatasetSqlTest {
     }
 
     @Test
+    void pageCarriesTheCountOfAllFilteredRowsAfterItsColumns() {
+        SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
+
+        assertThat(page.sql()).contains("\"weird\"\"name\", count(*) over () from").endsWith(" limit ? offset ?");
+    }
+
+    @Test
     void filterValuesAreBoundNeverInlined() {
         DatasetFilter filter = DatasetFilter.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"),
                 List.of(), List.of(TAG));
