@@ -14,15 +14,12 @@ import com.finance.analytics.query.QueryExecutor;
 import com.finance.analytics.query.QueryProperties;
 import com.finance.analytics.query.RelationQueryService;
 import com.finance.analytics.query.SortDirection;
-import com.finance.analytics.query.SqlStatement;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotDatabase;
 import com.finance.analytics.snapshot.SnapshotInfo;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +118,10 @@ final class DirectQueries implements AutoCloseable {
         snapshot.database().close();
     }
 
-    /** Executes each statement at once on its own duplicated connection, as the gateway does, with no admission bound. */
+    /**
+     * The gateway's own executor (kept connections, reused prepared statements, the same cancellation) without its
+     * admission bound: every client's statement goes straight into DuckDB.
+     */
     private static final class RawExecutor extends QueryExecutor {
 
         RawExecutor() {
@@ -129,19 +129,11 @@ final class DirectQueries implements AutoCloseable {
         }
 
         @Override
-        public <T> T execute(Snapshot snapshot, SqlStatement statement, ResultHandler<T> handler) {
-            try (Connection connection = snapshot.database().connect();
-                 PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-                List<Object> parameters = statement.parameters();
-                for (int i = 0; i < parameters.size(); i++) {
-                    prepared.setObject(i + 1, parameters.get(i));
-                }
-                try (ResultSet rows = prepared.executeQuery()) {
-                    return handler.handle(rows);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Raw query failed: " + e.getMessage(), e);
-            }
+        protected void acquireSlot() {
+        }
+
+        @Override
+        protected void releaseSlot() {
         }
     }
 }

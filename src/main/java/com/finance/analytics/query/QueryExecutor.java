@@ -3,9 +3,10 @@ package com.finance.analytics.query;
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.snapshot.PooledConnection;
 import com.finance.analytics.snapshot.Snapshot;
+import com.finance.analytics.snapshot.SnapshotDatabase;
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs statements on a snapshot: at most {@code maxConcurrent} at once (the rest wait in line), each on a connection
- * duplicated from the snapshot's shared instance, and each really cancelled in DuckDB when the timeout passes.
+ * Runs statements on a snapshot: at most {@code maxConcurrent} at once (the rest wait in line), each on a kept
+ * connection of the snapshot's shared instance with its prepared statement reused, and each really cancelled in DuckDB
+ * when the timeout passes.
  */
 @Component
 public class QueryExecutor {
@@ -52,16 +54,10 @@ public class QueryExecutor {
     public <T> T execute(Snapshot snapshot, SqlStatement statement, ResultHandler<T> handler) {
         long deadline = System.nanoTime() + timeoutNanos;
         acquireSlot();
-        try (Connection connection = snapshot.database().connect();
-             PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-            bind(prepared, statement.parameters());
-            statements.incrementAndGet();
-            return runWithDeadline(prepared, handler, deadline);
-        } catch (SQLException e) {
-            LOG.error("Query failed on snapshot {}", snapshot.id(), e);
-            throw new AnalyticsException(ErrorCode.INTERNAL, "The query could not be executed");
+        try {
+            return executeAdmitted(snapshot, statement, handler, deadline);
         } finally {
-            slots.release();
+            releaseSlot();
         }
     }
 
@@ -74,7 +70,8 @@ public class QueryExecutor {
         return statements.get();
     }
 
-    private void acquireSlot() {
+    /** Waits for one of the in-flight slots, within the statement's timeout. */
+    protected void acquireSlot() {
         try {
             if (!slots.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
                 throw new AnalyticsException(ErrorCode.TIMEOUT, "The analytics service is busy; try again shortly");
@@ -85,39 +82,95 @@ public class QueryExecutor {
         }
     }
 
-    private <T> T runWithDeadline(PreparedStatement prepared, ResultHandler<T> handler, long deadline)
-            throws SQLException {
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> cancellation = canceller.schedule(() -> {
-            timedOut.set(true);
-            cancel(prepared);
-        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        try (ResultSet rows = prepared.executeQuery()) {
-            T result = handler.handle(rows);
-            if (timedOut.get()) {
-                throw timeout();
+    protected void releaseSlot() {
+        slots.release();
+    }
+
+    /**
+     * Runs the statement on a kept connection of the snapshot. The connection goes back for the next statement only
+     * when this one ended normally and its cancellation can no longer fire; after a failure or a cancellation it is
+     * closed, so no interrupt or half-read state can reach another statement.
+     */
+    private <T> T executeAdmitted(Snapshot snapshot, SqlStatement statement, ResultHandler<T> handler, long deadline) {
+        SnapshotDatabase database = snapshot.database();
+        PooledConnection connection = null;
+        boolean reusable = false;
+        try {
+            connection = database.borrow();
+            PreparedStatement prepared = connection.prepare(statement.sql());
+            bind(prepared, statement.parameters());
+            statements.incrementAndGet();
+            Deadline watch = new Deadline(prepared);
+            ScheduledFuture<?> cancellation = canceller.schedule(watch::expire,
+                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try (ResultSet rows = prepared.executeQuery()) {
+                T result = handler.handle(rows);
+                reusable = watch.finish();
+                if (!reusable) {
+                    throw timeout();
+                }
+                return result;
+            } catch (SQLException e) {
+                if (!watch.finish()) {
+                    throw timeout();
+                }
+                throw e;
+            } finally {
+                cancellation.cancel(false);
             }
-            return result;
         } catch (SQLException e) {
-            if (timedOut.get()) {
-                throw timeout();
-            }
-            throw e;
+            LOG.error("Query failed on snapshot {}", snapshot.id(), e);
+            throw new AnalyticsException(ErrorCode.INTERNAL, "The query could not be executed");
         } finally {
-            cancellation.cancel(false);
+            if (connection != null) {
+                handBack(database, connection, reusable);
+            }
+        }
+    }
+
+    private static void handBack(SnapshotDatabase database, PooledConnection connection, boolean reusable) {
+        try {
+            if (reusable) {
+                database.release(connection);
+            } else {
+                database.discard(connection);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Closing a DuckDB connection failed", e);
+        }
+    }
+
+    /**
+     * Decides once, between the statement ending and its deadline passing, which came first; only the deadline
+     * cancels the statement in DuckDB, and only a statement that ended first leaves its connection reusable.
+     */
+    private static final class Deadline {
+
+        private final PreparedStatement statement;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        Deadline(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        void expire() {
+            if (settled.compareAndSet(false, true)) {
+                try {
+                    statement.cancel();
+                } catch (SQLException e) {
+                    LOG.warn("Cancelling a timed-out query failed", e);
+                }
+            }
+        }
+
+        /** @return true when the statement ended before its deadline */
+        boolean finish() {
+            return settled.compareAndSet(false, true);
         }
     }
 
     private static AnalyticsException timeout() {
         return new AnalyticsException(ErrorCode.TIMEOUT, "The query took too long and was cancelled");
-    }
-
-    private static void cancel(PreparedStatement prepared) {
-        try {
-            prepared.cancel();
-        } catch (SQLException e) {
-            LOG.warn("Cancelling a timed-out query failed", e);
-        }
     }
 
     private static void bind(PreparedStatement prepared, List<Object> parameters) throws SQLException {

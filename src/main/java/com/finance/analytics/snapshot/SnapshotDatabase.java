@@ -6,16 +6,21 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 
 /**
- * One shared read-only DuckDB instance over a snapshot's file. Requests get cheap connections duplicated from it
- * (sharing its buffer cache) instead of opening the file again.
+ * One shared read-only DuckDB instance over a snapshot's file. Requests get connections duplicated from it (sharing
+ * its buffer cache) instead of opening the file again, and kept between statements ({@link PooledConnection}); there
+ * are never more than the statements running at once, which the query executor bounds.
  */
 public final class SnapshotDatabase implements AutoCloseable {
 
     private final DuckDBConnection shared;
+    /** Most recently used first, so the few connections in steady use stay warm. */
+    private final ConcurrentLinkedDeque<PooledConnection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     private SnapshotDatabase(DuckDBConnection shared) {
         this.shared = shared;
@@ -65,8 +70,42 @@ public final class SnapshotDatabase implements AutoCloseable {
         return shared.duplicate();
     }
 
+    /** A kept connection if one is idle, otherwise a new one; hand it back with {@link #release} or {@link #discard}. */
+    public PooledConnection borrow() throws SQLException {
+        PooledConnection connection = idle.poll();
+        return connection != null ? connection : new PooledConnection(shared.duplicate());
+    }
+
+    /** Keeps a connection whose last statement ended normally for the next statement. */
+    public void release(PooledConnection connection) throws SQLException {
+        idle.push(connection);
+        if (closed) {
+            closeIdle();
+        }
+    }
+
+    /** Closes a connection whose statement failed or was cancelled, rather than trusting its state to the next one. */
+    public void discard(PooledConnection connection) throws SQLException {
+        connection.close();
+    }
+
+    public int idleConnections() {
+        return idle.size();
+    }
+
     @Override
     public void close() throws SQLException {
-        shared.close();
+        closed = true;
+        try {
+            closeIdle();
+        } finally {
+            shared.close();
+        }
+    }
+
+    private void closeIdle() throws SQLException {
+        for (PooledConnection connection = idle.poll(); connection != null; connection = idle.poll()) {
+            connection.close();
+        }
     }
 }

@@ -59,6 +59,32 @@ class QueryExecutorTest {
     }
 
     @Test
+    void statementsReuseOneKeptConnectionAndItsPreparedStatement() {
+        QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofSeconds(10), 1));
+        SqlStatement count = new SqlStatement("select count(*) from main.fct_transactions where amount > ?",
+                List.of(new java.math.BigDecimal("0")));
+
+        long first = executor.execute(snapshot, count, rows -> rows.next() ? rows.getLong(1) : -1);
+        long again = executor.execute(snapshot, new SqlStatement(count.sql(), List.of(new java.math.BigDecimal("-1000000000.00"))),
+                rows -> rows.next() ? rows.getLong(1) : -1);
+
+        assertThat(first).isPositive();
+        assertThat(again).as("the kept statement is bound with the new value").isGreaterThan(first);
+        assertThat(snapshot.database().idleConnections()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void connectionOfATimedOutStatementIsNotKept() {
+        QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofMillis(300), 1));
+
+        assertThatThrownBy(() -> executor.execute(snapshot, ENDLESS, rows -> rows.next()))
+                .isInstanceOf(AnalyticsException.class);
+
+        assertThat(snapshot.database().idleConnections()).isZero();
+    }
+
+    @Test
     void failingStatementReportsAnInternalErrorWithoutItsSql() {
         QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofSeconds(10), 1));
 
