@@ -16,7 +16,7 @@ case "$mode" in
     driver_flags=(--seconds "${BENCH_SECONDS:-5}" --warmup 30 --concurrencies 1,8,32,64 --doc docs/performance.md) ;;
   quick)
     data_flags=(--seed 11 --users 1000 --months 24 --transactions-per-month 10)
-    driver_flags=(--seconds "${BENCH_SECONDS:-2}" --warmup 4 --concurrencies 1,32) ;;
+    driver_flags=(--seconds "${BENCH_SECONDS:-2}" --warmup 10 --warmup-max 40 --concurrencies 1,32) ;;
   *) echo "usage: bench/run.sh full|quick" >&2; exit 2 ;;
 esac
 work=build/bench/$mode
