@@ -195,11 +195,7 @@ class GraphQlApiTest {
     @Test
     void pagePastTheEndIsEmptyButStillCountsEveryRow() throws Exception {
         long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
-        GraphQlTester.Response page = graphQl.document("""
-                        query($offset: Int) {
-                          fctTransactions(limit: 10, offset: $offset) {
-                            nodes { transactionId } totalCount pageInfo { offset hasNextPage } } }""")
-                .variable("offset", (int) expected + 5).execute();
+        GraphQlTester.Response page = tenTransactionsFrom((int) expected + 5);
 
         page.path("fctTransactions.nodes").entityList(Map.class).hasSize(0);
         page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
@@ -209,15 +205,19 @@ class GraphQlApiTest {
     @Test
     void lastPartialPageCountsEveryRowAndHasNoNextPage() throws Exception {
         long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
-        GraphQlTester.Response page = graphQl.document("""
-                        query($offset: Int) {
-                          fctTransactions(limit: 10, offset: $offset) {
-                            nodes { transactionId } totalCount pageInfo { hasNextPage } } }""")
-                .variable("offset", (int) expected - 3).execute();
+        GraphQlTester.Response page = tenTransactionsFrom((int) expected - 3);
 
         page.path("fctTransactions.nodes").entityList(Map.class).hasSize(3);
         page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
         page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    private GraphQlTester.Response tenTransactionsFrom(int offset) {
+        return graphQl.document("""
+                        query($offset: Int) {
+                          fctTransactions(limit: 10, offset: $offset) {
+                            nodes { transactionId } totalCount pageInfo { hasNextPage } } }""")
+                .variable("offset", offset).execute();
     }
 
     @Test
