@@ -1,6 +1,5 @@
 package com.finance.analytics.catalog;
 
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,7 +31,7 @@ public record Catalog(SortedMap<String, Dataset> datasetsById, List<Relation> re
     }
 
     public Dataset requireDataset(String id) {
-        return dataset(id).orElseThrow(() -> new AnalyticsException(ErrorCode.NOT_FOUND, "Unknown dataset '" + id + "'"));
+        return dataset(id).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("Unknown dataset '" + id + "'"));
     }
 
     public List<Relation> relationsFrom(String datasetId) {

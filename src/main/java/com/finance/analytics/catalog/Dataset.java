@@ -1,6 +1,5 @@
 package com.finance.analytics.catalog;
 
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,6 @@ public record Dataset(
     }
 
     public Column requireColumn(String name) {
-        return column(name).orElseThrow(() -> new AnalyticsException(
-                ErrorCode.BAD_REQUEST, "Dataset '" + id + "' has no column '" + name + "'"));
+        return column(name).orElseThrow(() -> ErrorCode.BAD_REQUEST.exception("Dataset '" + id + "' has no column '" + name + "'"));
     }
 }

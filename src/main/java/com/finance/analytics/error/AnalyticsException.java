@@ -2,18 +2,18 @@ package com.finance.analytics.error;
 
 /**
  * A failure the caller is meant to see: its message is safe to show (no SQL, no stack, no other user's data)
- * and its code is stable.
+ * and its code is stable. Built through {@link ErrorCode#exception(String)}.
  */
 public class AnalyticsException extends RuntimeException {
 
     private final ErrorCode code;
 
-    public AnalyticsException(ErrorCode code, String message) {
+    AnalyticsException(ErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public AnalyticsException(ErrorCode code, String message, Throwable cause) {
+    AnalyticsException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
     }

@@ -1,6 +1,5 @@
 package com.finance.analytics.query;
 
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,8 +16,7 @@ public record DatasetFilter(Optional<LocalDate> startDate, Optional<LocalDate> e
         accountIds = accountIds == null ? List.of() : List.copyOf(accountIds);
         tagIds = tagIds == null ? List.of() : List.copyOf(tagIds);
         if (startDate.isPresent() && endDate.isPresent() && endDate.get().isBefore(startDate.get())) {
-            throw new AnalyticsException(ErrorCode.BAD_REQUEST,
-                    "endDate " + endDate.get() + " is before startDate " + startDate.get());
+            throw ErrorCode.BAD_REQUEST.exception("endDate " + endDate.get() + " is before startDate " + startDate.get());
         }
     }
 

@@ -1,6 +1,5 @@
 package com.finance.analytics.query;
 
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import java.util.List;
 
@@ -14,11 +13,10 @@ public record DatasetQuery(DatasetFilter filter, List<OrderBy> orderBy, int limi
         filter = filter == null ? DatasetFilter.NONE : filter;
         orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
         if (limit < 0 || limit > MAX_LIMIT) {
-            throw new AnalyticsException(ErrorCode.BAD_REQUEST,
-                    "limit must be between 0 and " + MAX_LIMIT + ", was " + limit);
+            throw ErrorCode.BAD_REQUEST.exception("limit must be between 0 and " + MAX_LIMIT + ", was " + limit);
         }
         if (offset < 0) {
-            throw new AnalyticsException(ErrorCode.BAD_REQUEST, "offset must not be negative, was " + offset);
+            throw ErrorCode.BAD_REQUEST.exception("offset must not be negative, was " + offset);
         }
     }
 }

@@ -2,11 +2,13 @@ package com.finance.analytics.query;
 
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.catalog.Dataset;
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /** Pages through one dataset for the caller: validates the request, checks ownership of ids, counts and fetches. */
@@ -37,6 +39,30 @@ public class DatasetQueryService {
         return new Page(page.rows(), total, query.limit(), query.offset());
     }
 
+    /**
+     * Every matching row in the given order, up to one maximal page; a filter that matches more is refused rather
+     * than cut short.
+     */
+    public List<Map<String, Object>> all(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
+                                         List<OrderBy> orderBy) {
+        Page page = query(snapshot, caller, datasetId, new DatasetQuery(filter, orderBy, DatasetQuery.MAX_LIMIT, 0));
+        if (page.hasNextPage()) {
+            throw ErrorCode.BAD_REQUEST.exception("The range matches " + page.totalCount() + " rows, more than "
+                    + DatasetQuery.MAX_LIMIT + "; narrow the date range or the accounts");
+        }
+        return new ArrayList<>(page.rows());
+    }
+
+    /** Sums of {@code measures} per distinct {@code groupBy} over the caller's filtered rows, ordered by the groups. */
+    public List<Map<String, Object>> totals(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
+                                            List<String> groupBy, List<String> measures) {
+        Dataset dataset = snapshot.catalog().requireDataset(datasetId);
+        checkOwnership(snapshot, caller, dataset, filter);
+        List<Column> columns = Stream.concat(groupBy.stream(), measures.stream()).map(dataset::requireColumn).toList();
+        return executor.rows(snapshot, DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures),
+                columns);
+    }
+
     private long count(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
         return executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), filter), rows -> {
             rows.next();
@@ -44,7 +70,7 @@ public class DatasetQueryService {
         });
     }
 
-    void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
+    private void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
         if (!filter.accountIds().isEmpty()) {
             String column = dataset.filters().accountIdColumn()
                     .orElseThrow(() -> DatasetSql.undeclared(dataset, "accountIds"));
@@ -59,11 +85,9 @@ public class DatasetQueryService {
 
     private static void validate(Dataset dataset, DatasetQuery query) {
         for (OrderBy term : query.orderBy()) {
-            Column column = dataset.column(term.column()).orElseThrow(() -> new AnalyticsException(
-                    ErrorCode.BAD_REQUEST, "Cannot order '" + dataset.id() + "' by unknown column '" + term.column() + "'"));
+            Column column = dataset.column(term.column()).orElseThrow(() -> ErrorCode.BAD_REQUEST.exception("Cannot order '" + dataset.id() + "' by unknown column '" + term.column() + "'"));
             if (column.type().list()) {
-                throw new AnalyticsException(ErrorCode.BAD_REQUEST,
-                        "Cannot order '" + dataset.id() + "' by list column '" + term.column() + "'");
+                throw ErrorCode.BAD_REQUEST.exception("Cannot order '" + dataset.id() + "' by list column '" + term.column() + "'");
             }
         }
         if (query.filter().hasDateRange() && dataset.filters().dateColumn().isEmpty()) {

@@ -73,7 +73,7 @@ final class DatasetSql {
     }
 
     static AnalyticsException undeclared(Dataset dataset, String filter) {
-        return new AnalyticsException(ErrorCode.BAD_REQUEST, "Dataset '" + dataset.id() + "' has no " + filter + " filter");
+        return ErrorCode.BAD_REQUEST.exception("Dataset '" + dataset.id() + "' has no " + filter + " filter");
     }
 
     static String quote(String identifier) {

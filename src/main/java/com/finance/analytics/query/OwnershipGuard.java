@@ -3,7 +3,6 @@ package com.finance.analytics.query;
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.catalog.Dataset;
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.snapshot.Snapshot;
 import java.util.Collection;
@@ -37,8 +36,7 @@ public class OwnershipGuard {
         }
         Set<Object> owned = ownedIds(snapshot, userId, owner(snapshot.catalog(), dataset, idColumn));
         if (!owned.containsAll(ids)) {
-            throw new AnalyticsException(ErrorCode.FORBIDDEN,
-                    argumentName + " contains an id that does not belong to you");
+            throw ErrorCode.FORBIDDEN.exception(argumentName + " contains an id that does not belong to you");
         }
     }
 

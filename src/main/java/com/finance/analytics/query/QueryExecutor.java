@@ -74,11 +74,11 @@ public class QueryExecutor {
     protected void acquireSlot() {
         try {
             if (!slots.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
-                throw new AnalyticsException(ErrorCode.TIMEOUT, "The analytics service is busy; try again shortly");
+                throw ErrorCode.TIMEOUT.exception("The analytics service is busy; try again shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AnalyticsException(ErrorCode.UNAVAILABLE, "The request was interrupted");
+            throw ErrorCode.UNAVAILABLE.exception("The request was interrupted");
         }
     }
 
@@ -120,7 +120,7 @@ public class QueryExecutor {
             }
         } catch (SQLException e) {
             LOG.error("Query failed on snapshot {}", snapshot.id(), e);
-            throw new AnalyticsException(ErrorCode.INTERNAL, "The query could not be executed");
+            throw ErrorCode.INTERNAL.exception("The query could not be executed");
         } finally {
             if (connection != null) {
                 handBack(database, connection, reusable);
@@ -170,7 +170,7 @@ public class QueryExecutor {
     }
 
     private static AnalyticsException timeout() {
-        return new AnalyticsException(ErrorCode.TIMEOUT, "The query took too long and was cancelled");
+        return ErrorCode.TIMEOUT.exception("The query took too long and was cancelled");
     }
 
     private static void bind(PreparedStatement prepared, List<Object> parameters) throws SQLException {

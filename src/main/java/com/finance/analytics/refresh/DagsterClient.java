@@ -123,7 +123,7 @@ public class DagsterClient {
     }
 
     private static AnalyticsException unavailable(String message, Throwable cause) {
-        return new AnalyticsException(ErrorCode.UNAVAILABLE, message, cause);
+        return ErrorCode.UNAVAILABLE.exception(message, cause);
     }
 
     /** Without the Python exception's module path ("dagster._core.definitions.events.Failure: "), which says nothing. */

@@ -1,52 +1,20 @@
 package com.finance.analytics.refresh;
 
+import com.finance.analytics.schema.SchemaBuilder;
+import com.finance.analytics.schema.SchemaContribution;
+import com.finance.analytics.security.Callers;
+import com.finance.analytics.snapshot.Snapshot;
+import graphql.schema.idl.TypeRuntimeWiring;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-import com.finance.analytics.schema.Callers;
-import com.finance.analytics.schema.SchemaContribution;
-
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.TypeRuntimeWiring;
-
 /**
- * The {@code refreshAnalytics} mutation and {@code refreshRun} query, in every snapshot's schema and in the one served
- * while there is no snapshot (a first refresh is how a fresh install gets data). Both need the refresh scope: a run
- * is not any one user's data, it is an operator's action on everyone's.
+ * The {@code refreshAnalytics} mutation and {@code refreshRun} query ({@code graphql/refresh.graphqls}), in every
+ * snapshot's schema and in the one served while there is no snapshot (a first refresh is how a fresh install gets
+ * data). Both need the refresh scope: a run is not any one user's data, it is an operator's action on everyone's.
  */
 @Component
 public class RefreshSchemaContribution implements SchemaContribution {
-
-    private static final String SDL = """
-            extend type Mutation {
-              "Rebuilds the marts through Dagster; while a refresh is unfinished, returns that one instead of starting another. Needs the analytics:refresh scope."
-              refreshAnalytics: RefreshRun!
-            }
-
-            extend type Query {
-              "A refresh run as Dagster reports it now. Needs the analytics:refresh scope; NOT_FOUND for an unknown id."
-              refreshRun(id: ID!): RefreshRun!
-            }
-
-            "A run of Dagster's analytics_refresh job. The gateway moves to the snapshot it publishes on its own."
-            type RefreshRun {
-              id: ID!
-              status: RefreshStatus!
-              startedAt: DateTime
-              finishedAt: DateTime
-              "Dagster's failure message when the run failed."
-              message: String
-            }
-
-            enum RefreshStatus {
-              QUEUED
-              STARTING
-              STARTED
-              CANCELING
-              SUCCESS
-              FAILURE
-              CANCELED
-            }
-            """;
 
     private final RefreshService refreshes;
 
@@ -55,17 +23,13 @@ public class RefreshSchemaContribution implements SchemaContribution {
     }
 
     @Override
-    public String sdl() {
-        return SDL;
-    }
-
-    @Override
-    public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
+    public void contribute(SchemaBuilder schema, Optional<Snapshot> snapshot) {
+        schema.addResource("graphql/refresh.graphqls");
+        schema.wire(TypeRuntimeWiring.newTypeWiring("Mutation")
                 .dataFetcher("refreshAnalytics", environment -> refreshes.refresh(Callers.require(environment))));
-        wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
+        schema.wire(TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("refreshRun",
                         environment -> refreshes.run(Callers.require(environment), environment.getArgument("id"))));
-        wiring.type(TypeRuntimeWiring.newTypeWiring("RefreshStatus").enumValues(RefreshStatus::valueOf));
+        schema.wire(TypeRuntimeWiring.newTypeWiring("RefreshStatus").enumValues(RefreshStatus::valueOf));
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Service;
 
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 
@@ -47,25 +46,25 @@ public class RefreshService {
         requireRefreshScope(caller);
         String runId = requireRunId(id);
         RefreshRun run = dagster.run(runId)
-                .orElseThrow(() -> new AnalyticsException(ErrorCode.NOT_FOUND, "No refresh run with id " + runId));
+                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No refresh run with id " + runId));
         return run.status() == RefreshStatus.FAILURE ? run.withMessage(dagster.failureMessage(runId)) : run;
     }
 
     /** A run is an operator's action on everyone's data, not one user's, so it needs its own scope. */
     private static void requireRefreshScope(Caller caller) {
         if (!caller.hasScope(Caller.REFRESH_SCOPE)) {
-            throw new AnalyticsException(ErrorCode.FORBIDDEN, "Refreshing needs the " + Caller.REFRESH_SCOPE + " scope");
+            throw ErrorCode.FORBIDDEN.exception("Refreshing needs the " + Caller.REFRESH_SCOPE + " scope");
         }
     }
 
     private void acquireLaunchLock() {
         try {
             if (!launching.tryLock(lockWaitMillis, TimeUnit.MILLISECONDS)) {
-                throw new AnalyticsException(ErrorCode.UNAVAILABLE, "The refresh service (Dagster) is not answering");
+                throw ErrorCode.UNAVAILABLE.exception("The refresh service (Dagster) is not answering");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AnalyticsException(ErrorCode.UNAVAILABLE, "Interrupted while waiting to start a refresh", e);
+            throw ErrorCode.UNAVAILABLE.exception("Interrupted while waiting to start a refresh", e);
         }
     }
 
@@ -74,7 +73,7 @@ public class RefreshService {
         try {
             return UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {
-            throw new AnalyticsException(ErrorCode.BAD_REQUEST, "A refresh run id is a UUID");
+            throw ErrorCode.BAD_REQUEST.exception("A refresh run id is a UUID");
         }
     }
 }

@@ -8,18 +8,15 @@ import static com.finance.analytics.rest.QueryParameters.START_DATE;
 import static com.finance.analytics.rest.QueryParameters.TAG_IDS;
 
 import com.finance.analytics.catalog.Dataset;
-import com.finance.analytics.error.AnalyticsException;
-import com.finance.analytics.error.ErrorCode;
-import com.finance.analytics.query.ConvenienceViewService;
 import com.finance.analytics.query.DatasetFilter;
 import com.finance.analytics.query.DatasetQuery;
 import com.finance.analytics.query.DatasetQueryService;
 import com.finance.analytics.rest.QueryParameters.DateRange;
 import com.finance.analytics.refresh.RefreshService;
 import com.finance.analytics.security.Caller;
+import com.finance.analytics.security.Callers;
 import com.finance.analytics.security.RequestLimits;
 import com.finance.analytics.snapshot.Snapshot;
-import com.finance.analytics.snapshot.SnapshotLease;
 import com.finance.analytics.snapshot.SnapshotManager;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,7 +38,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The REST analytics API. Every data call leases the current snapshot for its duration and goes through the same
+ * The REST analytics API (the convenience views are served by {@link ViewEndpoints}). Every data call leases the current snapshot for its duration and goes through the same
  * query services as GraphQL, which scope each statement by the caller and check the ids they pass.
  */
 @RestController
@@ -51,21 +48,18 @@ class AnalyticsRestController {
 
     private static final Set<String> NONE = Set.of();
     private static final Set<String> QUERY = Set.of(START_DATE, END_DATE, ACCOUNT_IDS, TAG_IDS, LIMIT, OFFSET);
-    private static final Set<String> SPENDING_BY_TAG = Set.of(START_DATE, END_DATE, TAG_IDS);
-    private static final Set<String> MONTHLY_TRENDS = Set.of(START_DATE, END_DATE);
-    private static final Set<String> BALANCE_HISTORY = Set.of(START_DATE, END_DATE, ACCOUNT_IDS);
 
     private final SnapshotManager snapshots;
+    private final LeasedSnapshots leased;
     private final DatasetQueryService datasets;
-    private final ConvenienceViewService views;
     private final RefreshService refreshes;
     private final int maxListSize;
 
-    AnalyticsRestController(SnapshotManager snapshots, DatasetQueryService datasets, ConvenienceViewService views,
+    AnalyticsRestController(SnapshotManager snapshots, LeasedSnapshots leased, DatasetQueryService datasets,
                             RefreshService refreshes, RequestLimits limits) {
         this.snapshots = snapshots;
+        this.leased = leased;
         this.datasets = datasets;
-        this.views = views;
         this.refreshes = refreshes;
         this.maxListSize = limits.maxListSize();
     }
@@ -120,40 +114,6 @@ class AnalyticsRestController {
         });
     }
 
-    @GetMapping("/spending-by-tag")
-    @Operation(summary = "Spending, refunds and net spending per tag and currency over an inclusive date range")
-    @RequiredDateRangeParameters
-    @Parameter(name = TAG_IDS, in = ParameterIn.QUERY, description = "Only these tags (repeated or comma-separated)",
-            array = @ArraySchema(schema = @Schema(type = "string", format = "uuid"), maxItems = 100))
-    ViewRowsBody spendingByTag(HttpServletRequest request) {
-        QueryParameters parameters = parameters(request, SPENDING_BY_TAG);
-        DateRange range = parameters.dateRange(true);
-        return withSnapshot(snapshot -> new ViewRowsBody(views.spendingByTag(snapshot, caller(request),
-                range.start(), range.end(), parameters.ids(TAG_IDS))));
-    }
-
-    @GetMapping("/monthly-trends")
-    @Operation(summary = "Income, spending and net per month and currency over an inclusive date range")
-    @RequiredDateRangeParameters
-    ViewRowsBody monthlyTrends(HttpServletRequest request) {
-        DateRange range = parameters(request, MONTHLY_TRENDS).dateRange(true);
-        return withSnapshot(snapshot -> new ViewRowsBody(views.monthlyTrends(snapshot, caller(request),
-                range.start(), range.end())));
-    }
-
-    @GetMapping("/balance-history")
-    @Operation(summary = "End-of-day balances per account and day over an inclusive date range")
-    @RequiredDateRangeParameters
-    @Parameter(name = ACCOUNT_IDS, in = ParameterIn.QUERY,
-            description = "Only these accounts (repeated or comma-separated); all when absent",
-            array = @ArraySchema(schema = @Schema(type = "string", format = "uuid"), maxItems = 100))
-    ViewRowsBody balanceHistory(HttpServletRequest request) {
-        QueryParameters parameters = parameters(request, BALANCE_HISTORY);
-        DateRange range = parameters.dateRange(true);
-        return withSnapshot(snapshot -> new ViewRowsBody(views.balanceHistory(snapshot, caller(request),
-                parameters.ids(ACCOUNT_IDS), range.start(), range.end())));
-    }
-
     @PostMapping("/refresh")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Rebuilds the marts through Dagster (needs the analytics:refresh scope)",
@@ -176,14 +136,11 @@ class AnalyticsRestController {
     }
 
     private static Caller caller(HttpServletRequest request) {
-        return RequestCallers.require(request);
+        return Callers.require(request);
     }
 
     private <T> T withSnapshot(Function<Snapshot, T> work) {
-        try (SnapshotLease lease = snapshots.lease().orElseThrow(() -> new AnalyticsException(
-                ErrorCode.UNAVAILABLE, "Analytics data is not available right now"))) {
-            return work.apply(lease.snapshot());
-        }
+        return leased.apply(work);
     }
 
     /** A filter the dataset does not declare is refused by its REST name rather than silently ignored. */

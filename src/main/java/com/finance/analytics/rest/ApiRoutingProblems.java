@@ -1,6 +1,9 @@
 package com.finance.analytics.rest;
 
+import com.finance.analytics.error.CodedErrors;
 import com.finance.analytics.error.ErrorCode;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,10 +31,10 @@ class ApiRoutingProblems {
     ResponseEntity<ProblemDetail> unrouted(Exception exception, HttpServletRequest request) throws Exception {
         requireApi(exception, request);
         ErrorResponse error = (ErrorResponse) exception;
-        ResponseEntity<ProblemDetail> problem = Problems.of(error.getStatusCode(),
-                Problems.codeOf(error.getStatusCode()), error.getBody().getDetail());
-        return ResponseEntity.status(problem.getStatusCode()).headers(error.getHeaders())
-                .contentType(problem.getHeaders().getContentType()).body(problem.getBody());
+        HttpStatusCode status = error.getStatusCode();
+        return ResponseEntity.status(status).headers(error.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(CodedErrors.problem(status, ErrorCode.ofHttpStatus(status.value()), error.getBody().getDetail()));
     }
 
     /** No endpoint takes a body, so a multipart body Spring cannot even split (no boundary) is the client's error. */

@@ -1,11 +1,17 @@
 package com.finance.analytics.rest;
 
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.schema.GraphQlNames;
+import com.finance.analytics.security.RequestLimits;
+import com.finance.analytics.view.ConvenienceView;
+import com.finance.analytics.view.ViewArgument;
 import com.finance.analytics.snapshot.SnapshotManager;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -14,6 +20,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
@@ -57,16 +64,37 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer errorsAndDatasetIds(SnapshotManager snapshots) {
+    OpenApiCustomizer errorsAndDatasetIds(SnapshotManager snapshots, List<ConvenienceView> views,
+                                          RequestLimits limits) {
         return openApi -> {
             // Added here, not with the other components: springdoc drops schemas no operation referenced yet.
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            views.forEach(view -> openApi.getPaths().addPathItem(ViewEndpoints.PREFIX + view.restPath(),
+                    new PathItem().get(viewOperation(view, limits.maxListSize()))));
             openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 addErrorResponses(operation);
                 snapshots.current().ifPresent(snapshot -> restrictDatasetIds(operation,
                         snapshot.catalog().datasetsById().keySet().stream().toList()));
             }));
         };
+    }
+
+    /** A view's operation, from its declaration: registered programmatically, springdoc cannot describe it. */
+    private static Operation viewOperation(ConvenienceView view, int maxListSize) {
+        Operation operation = new Operation().summary(view.description()).addTagsItem("analytics")
+                .operationId(GraphQlNames.field(view.restPath()))
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")
+                        .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                new MediaType().schema(new ObjectSchema()
+                                        .addProperty("rows", new ArraySchema().items(new ObjectSchema()))
+                                        .required(List.of("rows")))))));
+        for (ViewArgument argument : view.arguments()) {
+            Schema<?> schema = argument.isDate() ? new StringSchema().format("date")
+                    : new ArraySchema().items(new StringSchema().format("uuid")).maxItems(maxListSize);
+            operation.addParametersItem(new Parameter().in("query").name(argument.restName())
+                    .description(argument.description()).required(argument.isDate()).schema(schema));
+        }
+        return operation;
     }
 
     private static void addErrorResponses(Operation operation) {
@@ -100,7 +128,7 @@ class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty(Problems.CODE, code)
+                .addProperty(ErrorCode.EXTENSION, code)
                 .required(List.of("status", "code"));
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class QueryParameters {
 
+    // Literals, not ViewArgument's names, because annotations need constants; ViewArgumentTest keeps them equal.
     static final String START_DATE = "start_date";
     static final String END_DATE = "end_date";
     static final String ACCOUNT_IDS = "account_ids";
@@ -149,6 +150,6 @@ final class QueryParameters {
     }
 
     static AnalyticsException badRequest(String message) {
-        return new AnalyticsException(ErrorCode.BAD_REQUEST, message);
+        return ErrorCode.BAD_REQUEST.exception(message);
     }
 }

@@ -1,6 +1,7 @@
 package com.finance.analytics.rest;
 
 import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.CodedErrors;
 import com.finance.analytics.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +35,14 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         LOG.error("Unexpected failure in a REST call", exception);
-        return Problems.of(ErrorCode.INTERNAL, "An internal error occurred");
+        return Problems.of(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage());
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            Problems.withCode(problem, Problems.codeOf(status));
+            CodedErrors.withCode(problem, ErrorCode.ofHttpStatus(status.value()));
             headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return super.handleExceptionInternal(exception, body, headers, status, request);

@@ -15,7 +15,7 @@ public class GraphQlEngines {
 
     public GraphQlEngines(SnapshotManager snapshots, GraphQlEngineFactory factory) {
         this.snapshots = snapshots;
-        this.withoutData = SingletonSupplier.of(() -> factory.withoutData(snapshots::status));
+        this.withoutData = SingletonSupplier.of(() -> factory.withoutData());
     }
 
     GraphQlEngine of(Snapshot snapshot) {

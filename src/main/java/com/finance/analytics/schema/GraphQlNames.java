@@ -3,17 +3,17 @@ package com.finance.analytics.schema;
 import java.util.Locale;
 
 /** Maps dbt/DuckDB identifiers to GraphQL names: {@code fct_daily_spending_by_tag} → {@code fctDailySpendingByTag}. */
-final class GraphQlNames {
+public final class GraphQlNames {
 
     private GraphQlNames() {
     }
 
-    static String field(String identifier) {
+    public static String field(String identifier) {
         String type = type(identifier);
         return Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
-    static String type(String identifier) {
+    public static String type(String identifier) {
         StringBuilder name = new StringBuilder();
         for (String part : identifier.split("[^A-Za-z0-9]+")) {
             if (!part.isEmpty()) {

@@ -1,22 +1,56 @@
 package com.finance.analytics.schema;
 
+import static com.finance.analytics.schema.SchemaBuilder.named;
+import static com.finance.analytics.schema.SchemaBuilder.nonNullListOf;
+
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Dataset;
 import com.finance.analytics.catalog.Relation;
+import graphql.language.FieldDefinition;
+import graphql.schema.DataFetcher;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 
-/** A nested object field generated from a relation, e.g. {@code FctTransactions.account: DimAccounts}. */
-record RelationField(String name, Relation relation) {
+/**
+ * A nested object field generated from a relation, e.g. {@code FctTransactions.account: DimAccounts}: its definition
+ * and its fetcher, which loads through the relation's per-request data loader ({@link RelationLoaders}).
+ */
+public record RelationField(String name, Relation relation) {
 
     String loaderName() {
+        return loaderName(relation);
+    }
+
+    static String loaderName(Relation relation) {
         return "relation:" + relation.fromDataset() + "." + relation.fromColumn();
     }
 
-    String sdlType() {
+    FieldDefinition definition() {
         String target = GraphQlNames.type(relation.toDataset());
-        return relation.many() ? "[" + target + "!]!" : target;
+        return FieldDefinition.newFieldDefinition().name(name)
+                .type(relation.many() ? nonNullListOf(target) : named(target)).build();
+    }
+
+    DataFetcher<Object> fetcher() {
+        String column = relation.fromColumn();
+        String loaderName = loaderName();
+        return environment -> {
+            Map<String, Object> row = environment.getSource();
+            DataLoader<Object, Map<String, Object>> loader = environment.getDataLoader(loaderName);
+            Object key = row.get(column);
+            if (!relation.many()) {
+                return key == null ? null : loader.load(key);
+            }
+            List<Object> keys = key == null ? List.of()
+                    : ((List<?>) key).stream().filter(Objects::nonNull).map(Object.class::cast).toList();
+            CompletableFuture<List<Map<String, Object>>> targets = loader.loadMany(keys);
+            return targets.thenApply(rows -> rows.stream().filter(Objects::nonNull).toList());
+        };
     }
 
     /** The relation fields of a dataset, named so they never collide with its column fields or each other. */

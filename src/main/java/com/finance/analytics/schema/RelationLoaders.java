@@ -1,5 +1,6 @@
 package com.finance.analytics.schema;
 
+import com.finance.analytics.security.Callers;
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Dataset;
 import com.finance.analytics.query.RelationQueryService;

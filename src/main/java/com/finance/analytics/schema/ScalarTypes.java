@@ -1,6 +1,9 @@
 package com.finance.analytics.schema;
 
 import com.finance.analytics.catalog.ColumnType;
+import graphql.language.ListType;
+import graphql.language.Type;
+import graphql.language.TypeName;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import java.util.List;
@@ -20,8 +23,18 @@ final class ScalarTypes {
     private ScalarTypes() {
     }
 
+    /** The AST type of a column's field; a list column is a list of nullable elements, as DuckDB allows. */
+    static Type<?> astType(ColumnType type) {
+        TypeName element = SchemaBuilder.named(elementType(type));
+        return type.list() ? ListType.newListType(element).build() : element;
+    }
+
     static String graphQlType(ColumnType type) {
-        String element = switch (type.kind()) {
+        return type.list() ? "[" + elementType(type) + "]" : elementType(type);
+    }
+
+    private static String elementType(ColumnType type) {
+        return switch (type.kind()) {
             case STRING -> "String";
             case BOOLEAN -> "Boolean";
             case INT -> "Int";
@@ -34,12 +47,10 @@ final class ScalarTypes {
             case UUID -> "UUID";
             case UNSUPPORTED -> throw new IllegalArgumentException("Unsupported column type " + type.duckDbType());
         };
-        return type.list() ? "[" + element + "]" : element;
     }
 
-    static String declarations() {
-        StringBuilder sdl = new StringBuilder();
-        EXTENDED.forEach(scalar -> sdl.append("scalar ").append(scalar.getName()).append('\n'));
-        return sdl.toString();
+    /** Declares and wires the shared scalars in every schema, whether or not a dataset uses them. */
+    static void addTo(SchemaBuilder schema) {
+        EXTENDED.forEach(schema::addScalar);
     }
 }

@@ -1,19 +1,18 @@
 package com.finance.analytics.schema;
 
-import graphql.schema.idl.RuntimeWiring;
+import com.finance.analytics.snapshot.Snapshot;
+import java.util.Optional;
 
 /**
- * A static part of the schema contributed by another feature (e.g. refresh), added to every snapshot's schema and to
- * the schema served while no snapshot is available. Declare it as a Spring bean; the generator needs no change.
- *
- * <p>The SDL uses {@code extend type Query { ... }} or {@code extend type Mutation { ... }} (the Mutation type is
- * created when a contribution extends it) and may declare its own types. The shared scalars (Date, DateTime,
- * BigDecimal, Long, BigInteger, UUID) are always declared.
+ * One feature of the served GraphQL schema, whole: the type definitions it adds and the data fetchers behind them, in
+ * the same unit, so adding a field never means opening a second file to make it resolve. Declare it as a Spring bean;
+ * the engine of every snapshot, and the one served while there is none, asks each contribution in turn.
  */
 public interface SchemaContribution {
 
-    String sdl();
-
-    /** Registers the data fetchers of the fields {@link #sdl()} adds, e.g. {@code wiring.type("Mutation", ...)}. */
-    void wire(RuntimeWiring.Builder wiring);
+    /**
+     * Adds this feature to the schema of {@code snapshot}, or to the schema served while no snapshot is available
+     * when it is empty (a feature that needs data adds nothing then). Called once per snapshot, never per request.
+     */
+    void contribute(SchemaBuilder schema, Optional<Snapshot> snapshot);
 }

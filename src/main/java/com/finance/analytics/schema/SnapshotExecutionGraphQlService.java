@@ -7,8 +7,6 @@ import com.finance.analytics.snapshot.SnapshotManager;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
@@ -54,7 +52,7 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
 
     private static ExecutionGraphQlResponse withErrorCodes(ExecutionGraphQlResponse response) {
         ExecutionResult result = response.getExecutionResult();
-        ExecutionResult coded = CodedErrors.of(result);
+        ExecutionResult coded = CodedErrors.withCodes(result);
         return coded == result ? response : new DefaultExecutionGraphQlResponse(response.getExecutionInput(), coded);
     }
 
@@ -65,11 +63,7 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
             return response;
         }
         ExecutionResult unavailable = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError()
-                        .message("Analytics data is not available right now; try again later")
-                        .errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
-                        .extensions(Map.of("code", ErrorCode.UNAVAILABLE.name()))
-                        .build())
+                .addError(CodedErrors.graphQlError(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.defaultMessage()))
                 .build();
         return new DefaultExecutionGraphQlResponse(response.getExecutionInput(), unavailable);
     }

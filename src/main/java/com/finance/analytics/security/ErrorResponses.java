@@ -1,12 +1,12 @@
 package com.finance.analytics.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import com.finance.analytics.error.CodedErrors;
 import com.finance.analytics.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ProblemDetail;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,18 +35,25 @@ final class ErrorResponses {
         Object body;
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", status.getReasonPhrase());
-            problem.put("status", status.value());
-            problem.put("detail", message);
-            problem.put("code", code.name());
-            body = problem;
+            body = members(CodedErrors.problem(status, code, message));
         } else {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            body = Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
+            body = CodedErrors.graphQlBody(code, message);
         }
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** A problem's members, flat as RFC 9457 has them (Spring MVC's own converters do this for its answers). */
+    private static Map<String, Object> members(ProblemDetail problem) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            members.putAll(problem.getProperties());
+        }
+        return members;
     }
 }

@@ -58,7 +58,7 @@ public class JwtVerifier {
     }
 
     static AnalyticsException unauthenticated(String message) {
-        return new AnalyticsException(ErrorCode.UNAUTHENTICATED, message);
+        return ErrorCode.UNAUTHENTICATED.exception(message);
     }
 
     private UUID userId(JWTClaimsSet claims) {

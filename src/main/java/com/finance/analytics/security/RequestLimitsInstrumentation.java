@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import com.finance.analytics.error.CodedErrors;
+import com.finance.analytics.error.ErrorCode;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -26,7 +26,6 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
-import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Refuses an operation before any data fetcher runs when it is too deep, too costly, has too many aliases or root
@@ -154,11 +153,6 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
     }
 
     private static AbortExecutionException refused(String message) {
-        GraphQLError error = GraphqlErrorBuilder.newError()
-                .message(message)
-                .errorType(ErrorType.BAD_REQUEST)
-                .extensions(Map.of("code", "BAD_REQUEST"))
-                .build();
-        return new AbortExecutionException(List.of(error));
+        return new AbortExecutionException(List.of(CodedErrors.graphQlError(ErrorCode.BAD_REQUEST, message)));
     }
 }

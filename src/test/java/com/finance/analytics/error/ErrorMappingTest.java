@@ -40,7 +40,7 @@ class ErrorMappingTest {
     }
 
     private GraphQLError onlyError(String document) {
-        ExecutionResult result = CodedErrors.of(source.graphQl().execute(document));
+        ExecutionResult result = CodedErrors.withCodes(source.graphQl().execute(document));
         assertThat(result.getErrors()).hasSize(1);
         return result.getErrors().getFirst();
     }
@@ -49,7 +49,7 @@ class ErrorMappingTest {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .type("Query", type -> type
                         .dataFetcher("forbidden", environment -> {
-                            throw new AnalyticsException(ErrorCode.FORBIDDEN, "Not yours");
+                            throw ErrorCode.FORBIDDEN.exception("Not yours");
                         })
                         .dataFetcher("broken", environment -> {
                             throw new IllegalStateException("select * from secret_table failed");

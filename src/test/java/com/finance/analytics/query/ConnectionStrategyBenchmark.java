@@ -50,7 +50,7 @@ public final class ConnectionStrategyBenchmark {
             try (Connection connection = database.connect()) {
                 catalog = CatalogLoader.load(snapshot.resolve("manifest.json"), connection).catalog();
             }
-            Dataset spending = catalog.requireDataset(ConvenienceView.SPENDING_BY_TAG.datasetId());
+            Dataset spending = catalog.requireDataset("fct_daily_spending_by_tag");
             List<UUID> users = users(database, spending);
             LocalDate end = latestDate(database, spending);
             System.out.printf("snapshot %s, %d users, %d client threads, %s per run, duckdb threads %d, %d cores%n",

@@ -3,11 +3,14 @@ package com.finance.analytics.schema;
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.catalog.Dataset;
-import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.security.Callers;
+import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotInfo;
+import com.finance.analytics.snapshot.SnapshotManager;
 import com.finance.analytics.snapshot.SnapshotStatus;
 import graphql.schema.DataFetcher;
+import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,14 +18,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
-/** {@code analyticsStatus}, {@code datasets} and {@code dataset(id)}: what is served and what it contains. */
-final class DiscoveryFetchers {
+/**
+ * {@code analyticsStatus}, {@code datasets} and {@code dataset(id)}: what is served and what it contains. In every
+ * schema; without a snapshot the status says why and the listings answer UNAVAILABLE.
+ */
+@Component
+@Order(0)
+class DiscoveryFields implements SchemaContribution {
 
-    private DiscoveryFetchers() {
+    private final SnapshotManager snapshots;
+
+    DiscoveryFields(SnapshotManager snapshots) {
+        this.snapshots = snapshots;
     }
 
-    static DataFetcher<Map<String, Object>> status(Supplier<SnapshotStatus> status) {
+    @Override
+    public void contribute(SchemaBuilder schema, Optional<Snapshot> snapshot) {
+        schema.addResource("graphql/discovery.graphqls");
+        Supplier<SnapshotStatus> status = snapshot
+                .<Supplier<SnapshotStatus>>map(served -> () -> new SnapshotStatus(Optional.of(served.info()),
+                        served.catalog().datasets().size(), Optional.empty()))
+                .orElse(snapshots::status);
+        Optional<Catalog> catalog = snapshot.map(Snapshot::catalog);
+        schema.wire(TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher("analyticsStatus", status(status))
+                .dataFetcher("datasets", catalog.map(DiscoveryFields::datasets).orElseGet(DiscoveryFields::unavailable))
+                .dataFetcher("dataset", catalog.map(DiscoveryFields::dataset).orElseGet(DiscoveryFields::unavailable)));
+    }
+
+    private static DataFetcher<Map<String, Object>> status(Supplier<SnapshotStatus> status) {
         return environment -> {
             SnapshotStatus current = status.get();
             Optional<SnapshotInfo> info = current.current();
@@ -36,14 +63,14 @@ final class DiscoveryFetchers {
         };
     }
 
-    static DataFetcher<List<Map<String, Object>>> datasets(Catalog catalog) {
+    private static DataFetcher<Object> datasets(Catalog catalog) {
         return environment -> {
             Callers.require(environment);
-            return catalog.datasets().stream().map(DiscoveryFetchers::describe).toList();
+            return catalog.datasets().stream().map(DiscoveryFields::describe).toList();
         };
     }
 
-    static DataFetcher<Map<String, Object>> dataset(Catalog catalog) {
+    private static DataFetcher<Object> dataset(Catalog catalog) {
         return environment -> {
             Callers.require(environment);
             String id = environment.getArgument("id");
@@ -51,9 +78,9 @@ final class DiscoveryFetchers {
         };
     }
 
-    static DataFetcher<Object> unavailable() {
+    private static DataFetcher<Object> unavailable() {
         return environment -> {
-            throw new AnalyticsException(ErrorCode.UNAVAILABLE, "Analytics data is not available right now");
+            throw ErrorCode.UNAVAILABLE.exception();
         };
     }
 
@@ -65,8 +92,8 @@ final class DiscoveryFetchers {
         info.put("group", dataset.group());
         info.put("timeGrain", dataset.timeGrain());
         info.put("description", dataset.description());
-        info.put("filters", GeneratedSdl.filterArguments(dataset.filters()));
-        info.put("columns", dataset.columns().stream().map(DiscoveryFetchers::describe).toList());
+        info.put("filters", DatasetNames.filterArguments(dataset.filters()));
+        info.put("columns", dataset.columns().stream().map(DiscoveryFields::describe).toList());
         return info;
     }
 
