@@ -16,37 +16,28 @@ import org.springframework.stereotype.Component;
 @Component
 class BalanceHistoryView extends ConvenienceView {
 
-    private static final String MART = "fct_daily_balance_history";
     private static final String ACCOUNT = "account_id";
 
-    private final DatasetQueryService datasets;
-
     BalanceHistoryView(DatasetQueryService datasets) {
-        super("balanceHistory", "balance-history",
+        super(datasets, "balanceHistory", "balance-history",
                 "End-of-day balances per account and day over an inclusive date range (all accounts when none given).",
                 List.of(ViewArgument.ACCOUNT_IDS, ViewArgument.START_DATE, ViewArgument.END_DATE));
-        this.datasets = datasets;
     }
 
     @Override
-    protected boolean availableIn(Catalog catalog) {
-        return mart(catalog).isPresent();
-    }
-
-    @Override
-    protected List<Map<String, Object>> query(Snapshot snapshot, Caller caller, ViewArguments values) {
-        Dataset dataset = mart(snapshot.catalog()).orElseThrow();
-        return datasets.all(snapshot, caller, MART, values.filter(),
-                List.of(ascending(ACCOUNT), ascending(dataset.filters().dateColumn().orElseThrow())));
-    }
-
-    @Override
-    protected String addRowType(SchemaBuilder schema, Catalog catalog) {
-        return GraphQlNames.type(MART);
-    }
-
-    private static Optional<Dataset> mart(Catalog catalog) {
-        return mart(catalog, MART, List.of(ACCOUNT, "balance_date"))
+    protected Optional<Dataset> mart(Catalog catalog) {
+        return exposed(catalog, "fct_daily_balance_history", List.of(ACCOUNT, "balance_date"))
                 .filter(dataset -> dataset.filters().accountIdColumn().isPresent());
+    }
+
+    @Override
+    protected List<Map<String, Object>> query(Snapshot snapshot, Dataset mart, Caller caller, ViewArguments values) {
+        return datasets.all(snapshot, caller, mart.id(), values.filter(),
+                List.of(ascending(ACCOUNT), ascending(mart.filters().dateColumn().orElseThrow())));
+    }
+
+    @Override
+    protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
+        return GraphQlNames.type(mart.id());
     }
 }

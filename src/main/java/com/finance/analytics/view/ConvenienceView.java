@@ -7,6 +7,7 @@ import static com.finance.analytics.schema.SchemaBuilder.nonNullListOf;
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Dataset;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.query.DatasetQueryService;
 import com.finance.analytics.query.OrderBy;
 import com.finance.analytics.query.SortDirection;
 import com.finance.analytics.schema.SchemaBuilder;
@@ -29,12 +30,16 @@ import java.util.Optional;
  */
 public abstract class ConvenienceView implements SchemaContribution {
 
+    /** The query layer every view reads through: scoped by the caller, ids checked for ownership. */
+    protected final DatasetQueryService datasets;
     private final String field;
     private final String restPath;
     private final String description;
     private final List<ViewArgument> arguments;
 
-    protected ConvenienceView(String field, String restPath, String description, List<ViewArgument> arguments) {
+    protected ConvenienceView(DatasetQueryService datasets, String field, String restPath, String description,
+                              List<ViewArgument> arguments) {
+        this.datasets = datasets;
         this.field = field;
         this.restPath = restPath;
         this.description = description;
@@ -55,34 +60,35 @@ public abstract class ConvenienceView implements SchemaContribution {
 
     /** The caller's rows of this view; UNAVAILABLE when the snapshot does not have what it reads. */
     public List<Map<String, Object>> rows(Snapshot snapshot, Caller caller, ViewArguments values) {
-        if (!availableIn(snapshot.catalog())) {
-            throw ErrorCode.UNAVAILABLE.exception("This view is not available in the current data");
-        }
-        return query(snapshot, caller, values);
+        Dataset mart = mart(snapshot.catalog()).orElseThrow(
+                () -> ErrorCode.UNAVAILABLE.exception("This view is not available in the current data"));
+        return query(snapshot, mart, caller, values);
     }
 
     @Override
     public final void contribute(SchemaBuilder schema, Optional<Snapshot> snapshot) {
-        snapshot.filter(served -> availableIn(served.catalog())).ifPresent(served -> {
-            String rowType = addRowType(schema, served.catalog());
+        snapshot.ifPresent(served -> mart(served.catalog()).ifPresent(mart -> {
+            String rowType = addRowType(schema, served.catalog(), mart);
             schema.addQueryField(FieldDefinition.newFieldDefinition().name(field)
                     .description(SchemaBuilder.description(description))
                     .inputValueDefinitions(arguments.stream().map(ConvenienceView::argument).toList())
                     .type(nonNullListOf(rowType)).build(),
-                    environment -> query(served, Callers.require(environment), values(environment)));
-        });
+                    environment -> query(served, mart, Callers.require(environment), values(environment)));
+        }));
     }
 
-    /** Whether the catalog has the mart, columns and filters this view reads. */
-    protected abstract boolean availableIn(Catalog catalog);
+    /** The mart this view reads, when the catalog exposes it with every column and filter the view needs. */
+    protected abstract Optional<Dataset> mart(Catalog catalog);
 
-    protected abstract List<Map<String, Object>> query(Snapshot snapshot, Caller caller, ViewArguments values);
+    /** The rows; called only when {@link #mart} is present in the snapshot's catalog. */
+    protected abstract List<Map<String, Object>> query(Snapshot snapshot, Dataset mart, Caller caller,
+                                                       ViewArguments values);
 
     /** The GraphQL type of one row: a mart's generated type, or one the view adds to {@code schema} here. */
-    protected abstract String addRowType(SchemaBuilder schema, Catalog catalog);
+    protected abstract String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart);
 
     /** The mart {@code datasetId}, when exposed with a date filter and every one of {@code columns}. */
-    protected static Optional<Dataset> mart(Catalog catalog, String datasetId, List<String> columns) {
+    protected static Optional<Dataset> exposed(Catalog catalog, String datasetId, List<String> columns) {
         return catalog.dataset(datasetId)
                 .filter(dataset -> dataset.filters().dateColumn().isPresent())
                 .filter(dataset -> columns.stream().allMatch(column -> dataset.column(column).isPresent()));

@@ -16,35 +16,25 @@ import org.springframework.stereotype.Component;
 @Component
 class MonthlyTrendsView extends ConvenienceView {
 
-    private static final String MART = "fct_monthly_trends";
-
-    private final DatasetQueryService datasets;
-
     MonthlyTrendsView(DatasetQueryService datasets) {
-        super("monthlyTrends", "monthly-trends",
+        super(datasets, "monthlyTrends", "monthly-trends",
                 "Income, spending and net per month and currency, months starting in the range.",
                 List.of(ViewArgument.START_DATE, ViewArgument.END_DATE));
-        this.datasets = datasets;
     }
 
     @Override
-    protected boolean availableIn(Catalog catalog) {
-        return mart(catalog).isPresent();
+    protected Optional<Dataset> mart(Catalog catalog) {
+        return exposed(catalog, "fct_monthly_trends", List.of("month", "currency"));
     }
 
     @Override
-    protected List<Map<String, Object>> query(Snapshot snapshot, Caller caller, ViewArguments values) {
-        Dataset dataset = mart(snapshot.catalog()).orElseThrow();
-        return datasets.all(snapshot, caller, MART, values.filter(),
-                List.of(ascending(dataset.filters().dateColumn().orElseThrow()), ascending("currency")));
+    protected List<Map<String, Object>> query(Snapshot snapshot, Dataset mart, Caller caller, ViewArguments values) {
+        return datasets.all(snapshot, caller, mart.id(), values.filter(),
+                List.of(ascending(mart.filters().dateColumn().orElseThrow()), ascending("currency")));
     }
 
     @Override
-    protected String addRowType(SchemaBuilder schema, Catalog catalog) {
-        return GraphQlNames.type(MART);
-    }
-
-    private static Optional<Dataset> mart(Catalog catalog) {
-        return mart(catalog, MART, List.of("month", "currency"));
+    protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
+        return GraphQlNames.type(mart.id());
     }
 }

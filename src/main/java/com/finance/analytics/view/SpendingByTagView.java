@@ -35,30 +35,27 @@ class SpendingByTagView extends ConvenienceView {
             new Measure("netSpendingAmount", "net_spending_amount", "BigDecimal"),
             new Measure("transactionCount", "transaction_count", "Long"));
 
-    private final DatasetQueryService datasets;
-
     SpendingByTagView(DatasetQueryService datasets) {
-        super("spendingByTag", "spending-by-tag",
+        super(datasets, "spendingByTag", "spending-by-tag",
                 "Spending, refunds and net spending per tag and currency over an inclusive date range.",
                 List.of(ViewArgument.START_DATE, ViewArgument.END_DATE, ViewArgument.TAG_IDS));
-        this.datasets = datasets;
     }
 
     @Override
-    protected boolean availableIn(Catalog catalog) {
-        return mart(catalog).isPresent();
+    protected Optional<Dataset> mart(Catalog catalog) {
+        List<String> columns = Stream.concat(Stream.of(CURRENCY), MEASURES.stream().map(Measure::column)).toList();
+        return exposed(catalog, MART, columns).filter(dataset -> dataset.filters().tagIdColumn().isPresent());
     }
 
     @Override
-    protected List<Map<String, Object>> query(Snapshot snapshot, Caller caller, ViewArguments values) {
-        String tagColumn = tagColumn(mart(snapshot.catalog()).orElseThrow());
-        return datasets.totals(snapshot, caller, MART, values.filter(), List.of(tagColumn, CURRENCY),
+    protected List<Map<String, Object>> query(Snapshot snapshot, Dataset mart, Caller caller, ViewArguments values) {
+        return datasets.totals(snapshot, caller, mart.id(), values.filter(), List.of(tagColumn(mart), CURRENCY),
                 MEASURES.stream().map(Measure::column).toList());
     }
 
     @Override
-    protected String addRowType(SchemaBuilder schema, Catalog catalog) {
-        String tagColumn = tagColumn(mart(catalog).orElseThrow());
+    protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
+        String tagColumn = tagColumn(mart);
         RowType row = new RowType(TYPE, "Totals of one tag (tagId null = untagged) in one currency over the requested range.")
                 .column("tagId", named("UUID"), tagColumn, null)
                 .column("currency", nonNull(named("String")), CURRENCY, null);
@@ -66,11 +63,6 @@ class SpendingByTagView extends ConvenienceView {
         catalog.relationFrom(MART, tagColumn).ifPresent(relation -> row.relation(new RelationField("tag", relation)));
         row.addTo(schema);
         return TYPE;
-    }
-
-    private static Optional<Dataset> mart(Catalog catalog) {
-        List<String> columns = Stream.concat(Stream.of(CURRENCY), MEASURES.stream().map(Measure::column)).toList();
-        return mart(catalog, MART, columns).filter(dataset -> dataset.filters().tagIdColumn().isPresent());
     }
 
     private static String tagColumn(Dataset dataset) {
