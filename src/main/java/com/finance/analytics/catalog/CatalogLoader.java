@@ -60,7 +60,8 @@ public final class CatalogLoader {
         }
         List<Column> columns = specs.stream()
                 .filter(spec -> spec.type().supported())
-                .map(spec -> new Column(spec.name(), spec.type(), model.columnDescriptions().getOrDefault(spec.name(), "")))
+                .map(spec -> new Column(spec.name(), spec.type(), model.columnDescriptions().getOrDefault(spec.name(), ""),
+                        !model.notNullColumns().contains(spec.name())))
                 .toList();
         Map<String, String> declared = model.meta().filters();
         String userIdColumn = declared.get(DatasetMeta.USER_ID_COLUMN);
@@ -78,8 +79,14 @@ public final class CatalogLoader {
                 Optional.ofNullable(declared.get(DatasetMeta.ACCOUNT_ID_COLUMN)),
                 Optional.ofNullable(declared.get(DatasetMeta.TAG_ID_COLUMN)));
         DatasetMeta meta = model.meta();
+        // A unique key identifies a row to client caches only when it can never be null.
+        Optional<String> key = model.uniqueColumns().stream()
+                .filter(name -> columns.stream().anyMatch(column -> column.name().equals(name) && !column.nullable()
+                        && !column.type().list()))
+                .findFirst();
         return Optional.of(new Dataset(model.name(), meta.friendlyName(), meta.group(), meta.timeGrain(),
-                model.description(), model.schema(), model.relationName(), columns, filters));
+                model.description(), model.schema(), model.relationName(), columns, filters,
+                Optional.ofNullable(meta.graphQlType()), key));
     }
 
     private static boolean isUserIdColumn(Column column, String name) {

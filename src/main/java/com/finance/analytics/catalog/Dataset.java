@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A mart exposed to callers. {@code id} is the dbt model name; {@code schema}/{@code table} locate it in DuckDB and
- * are the only identifiers SQL is ever built from.
+ * are the only identifiers SQL is ever built from. {@code graphQlType} is {@code meta.graphql_type} when dbt names the
+ * type of one row; {@code keyColumn} is the column dbt declares unique (a {@code unique} test or a primary key).
  */
 public record Dataset(
         String id,
@@ -17,7 +18,9 @@ public record Dataset(
         String schema,
         String table,
         List<Column> columns,
-        DatasetFilters filters) {
+        DatasetFilters filters,
+        Optional<String> graphQlType,
+        Optional<String> keyColumn) {
 
     public Dataset {
         columns = List.copyOf(columns);

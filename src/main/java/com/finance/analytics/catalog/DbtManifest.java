@@ -5,10 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +32,18 @@ record DbtManifest(String dbtVersion, List<DbtModel> models, List<RelationshipTe
     }
 
     static DbtManifest parse(JsonNode root) {
-        List<DbtModel> models = new ArrayList<>();
+        List<JsonNode> modelNodes = new ArrayList<>();
         List<JsonNode> tests = new ArrayList<>();
         for (JsonNode node : root.path("nodes").values()) {
             switch (node.path("resource_type").asString("")) {
-                case "model" -> models.add(model(node));
+                case "model" -> modelNodes.add(node);
                 case "test" -> tests.add(node);
                 default -> { }
             }
         }
+        Map<String, Set<String>> notNull = testedColumns(tests, "not_null");
+        Map<String, Set<String>> unique = testedColumns(tests, "unique");
+        List<DbtModel> models = modelNodes.stream().map(node -> model(node, notNull, unique)).toList();
         Map<String, String> modelIdsByName = new LinkedHashMap<>();
         models.forEach(model -> modelIdsByName.put(model.name(), model.uniqueId()));
         List<RelationshipTest> relationships = tests.stream()
@@ -45,10 +53,34 @@ record DbtManifest(String dbtVersion, List<DbtModel> models, List<RelationshipTe
         return new DbtManifest(root.path("metadata").path("dbt_version").asString(""), models, relationships);
     }
 
-    private static DbtModel model(JsonNode node) {
+    private static DbtModel model(JsonNode node, Map<String, Set<String>> notNullTested,
+                                  Map<String, Set<String>> uniqueTested) {
+        String uniqueId = node.path("unique_id").asString();
         Map<String, String> columnDescriptions = new LinkedHashMap<>();
-        node.path("columns").properties().forEach(entry ->
-                columnDescriptions.put(entry.getKey(), entry.getValue().path("description").asString("")));
+        Set<String> notNull = new HashSet<>(notNullTested.getOrDefault(uniqueId, Set.of()));
+        Set<String> unique = new LinkedHashSet<>(uniqueTested.getOrDefault(uniqueId, Set.of()));
+        node.path("columns").properties().forEach(entry -> {
+            columnDescriptions.put(entry.getKey(), entry.getValue().path("description").asString(""));
+            for (JsonNode constraint : entry.getValue().path("constraints")) {
+                switch (constraint.path("type").asString("")) {
+                    case "not_null" -> notNull.add(entry.getKey());
+                    case "unique" -> unique.add(entry.getKey());
+                    case "primary_key" -> {
+                        notNull.add(entry.getKey());
+                        unique.add(entry.getKey());
+                    }
+                    default -> { }
+                }
+            }
+        });
+        for (JsonNode constraint : node.path("constraints")) {
+            List<String> columns = new ArrayList<>();
+            constraint.path("columns").forEach(column -> columns.add(column.asString()));
+            if ("primary_key".equals(constraint.path("type").asString("")) && columns.size() == 1) {
+                notNull.add(columns.getFirst());
+                unique.add(columns.getFirst());
+            }
+        }
         String alias = node.path("alias").asString("");
         return new DbtModel(
                 node.path("unique_id").asString(),
@@ -57,7 +89,23 @@ record DbtManifest(String dbtVersion, List<DbtModel> models, List<RelationshipTe
                 alias.isEmpty() ? node.path("name").asString() : alias,
                 node.path("description").asString(""),
                 columnDescriptions,
-                meta(node));
+                meta(node),
+                Set.copyOf(notNull),
+                Collections.unmodifiableSet(unique));
+    }
+
+    /** The columns each model's generic tests named {@code testName} cover, by the model's unique id. */
+    private static Map<String, Set<String>> testedColumns(List<JsonNode> tests, String testName) {
+        Map<String, Set<String>> columns = new HashMap<>();
+        for (JsonNode test : tests) {
+            String model = test.path("attached_node").asString("");
+            String column = firstText(test.path("column_name"), test.path("test_metadata").path("kwargs").path("column_name"));
+            if (testName.equals(test.path("test_metadata").path("name").asString("")) && !model.isEmpty()
+                    && column != null) {
+                columns.computeIfAbsent(model, key -> new LinkedHashSet<>()).add(column);
+            }
+        }
+        return columns;
     }
 
     /** dbt ≥ 1.10 keeps {@code meta} under {@code config}; older manifests also mirror it at the top level. */
@@ -78,7 +126,8 @@ record DbtManifest(String dbtVersion, List<DbtModel> models, List<RelationshipTe
                 firstText(meta.path("friendly_name"), meta.path("label"), node.path("name")),
                 group,
                 firstText(meta.path("time_grain"), meta.path("grain")),
-                filters);
+                filters,
+                firstText(meta.path("graphql_type")));
     }
 
     private static String firstText(JsonNode... candidates) {

@@ -1,6 +1,7 @@
 package com.finance.analytics.catalog;
 
 import java.util.Map;
+import java.util.Set;
 
 /** A model node of dbt's manifest, reduced to what the catalog needs. */
 record DbtModel(
@@ -10,5 +11,7 @@ record DbtModel(
         String relationName,
         String description,
         Map<String, String> columnDescriptions,
-        DatasetMeta meta) {
+        DatasetMeta meta,
+        Set<String> notNullColumns,
+        Set<String> uniqueColumns) {
 }

@@ -55,7 +55,7 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Analytics REST API").version("1")
                         .description("The REST face of the analytics gateway: the same datasets, views, scoping and "
-                                + "error codes as /graphql. Money is an exact JSON number (never a float), dates are "
+                                + "error codes as /graphql. Money is an exact decimal string (never a float), dates are "
                                 + "YYYY-MM-DD strings, failures are RFC 9457 problem details with a `code`."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -92,7 +92,9 @@ class OpenApiConfiguration {
             Schema<?> schema = argument.isDate() ? new StringSchema().format("date")
                     : new ArraySchema().items(new StringSchema().format("uuid")).maxItems(maxListSize);
             operation.addParametersItem(new Parameter().in("query").name(argument.restName())
-                    .description(argument.description()).required(argument.isDate()).schema(schema));
+                    .description(argument.isDate() ? argument.description()
+                            : argument.description() + " Repeated or comma-separated.")
+                    .required(argument.isDate()).schema(schema));
         }
         return operation;
     }

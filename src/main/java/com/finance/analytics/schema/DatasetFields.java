@@ -12,6 +12,7 @@ import com.finance.analytics.query.DatasetQueryService;
 import com.finance.analytics.query.Page;
 import com.finance.analytics.query.RelationQueryService;
 import com.finance.analytics.security.Callers;
+import com.finance.analytics.security.RequestLimits;
 import com.finance.analytics.snapshot.Snapshot;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValue;
@@ -22,6 +23,7 @@ import graphql.language.InputValueDefinition;
 import graphql.language.IntValue;
 import graphql.language.ListType;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.math.BigInteger;
@@ -42,12 +44,16 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class DatasetFields implements SchemaContribution {
 
+    private static final String ID = "id";
+
     private final DatasetQueryService datasets;
     private final RelationQueryService relations;
+    private final int maxListSize;
 
-    DatasetFields(DatasetQueryService datasets, RelationQueryService relations) {
+    DatasetFields(DatasetQueryService datasets, RelationQueryService relations, RequestLimits limits) {
         this.datasets = datasets;
         this.relations = relations;
+        this.maxListSize = limits.maxListSize();
     }
 
     @Override
@@ -66,41 +72,51 @@ class DatasetFields implements SchemaContribution {
         List<String> filters = DatasetNames.filterArguments(dataset.filters());
 
         RowType row = new RowType(names.type(), dataset.friendlyName());
+        identity(dataset).ifPresent(key -> row.column(ID, nonNull(named("ID")), key,
+                "Identifies this row (its " + GraphQlNames.field(key) + ") so client caches can normalise it."));
         for (Column column : dataset.columns()) {
-            row.column(GraphQlNames.field(column.name()), ScalarTypes.astType(column.type()), column.name(),
+            Type<?> type = ScalarTypes.astType(column.type());
+            row.column(GraphQlNames.field(column.name()), column.nullable() ? type : nonNull(type), column.name(),
                     column.description());
         }
         RelationField.of(catalog, dataset).forEach(row::relation);
         row.addTo(schema);
 
         schema.addType(ObjectTypeDefinition.newObjectTypeDefinition().name(names.page())
-                .fieldDefinition(field("nodes", nonNullListOf(names.type())))
-                .fieldDefinition(field("totalCount", nonNull(named("Long"))))
-                .fieldDefinition(field("pageInfo", nonNull(named("PageInfo"))))
+                .description(SchemaBuilder.description("A page of " + names.type() + " rows."))
+                .fieldDefinition(field("nodes", nonNullListOf(names.type()), "The rows of this page, in order."))
+                .fieldDefinition(field("totalCount", nonNull(named("Long")),
+                        "How many rows match the filter, over all pages."))
+                .fieldDefinition(field("pageInfo", nonNull(named("PageInfo")), "Where this page is."))
                 .build());
         if (!filters.isEmpty()) {
             schema.addType(InputObjectTypeDefinition.newInputObjectDefinition().name(names.filter())
-                    .inputValueDefinitions(filters.stream()
-                            .map(filter -> input(filter, filter.endsWith("Date") ? named("Date")
-                                    : ListType.newListType(nonNull(named("UUID"))).build()))
-                            .toList())
+                    .description(SchemaBuilder.description("Rows matching every given filter; an absent filter "
+                            + "matches all of your rows."))
+                    .inputValueDefinitions(filters.stream().map(this::filterField).toList())
                     .build());
         }
         addColumnEnum(schema, names.column(), dataset);
         schema.addType(InputObjectTypeDefinition.newInputObjectDefinition().name(names.orderBy())
-                .inputValueDefinition(input("column", nonNull(named(names.column()))))
+                .description(SchemaBuilder.description("One sort term."))
+                .inputValueDefinition(input("column", nonNull(named(names.column())), "The column to sort by."))
                 .inputValueDefinition(InputValueDefinition.newInputValueDefinition().name("direction")
+                        .description(SchemaBuilder.description("Ascending (the default) or descending."))
                         .type(named("SortDirection")).defaultValue(EnumValue.of("ASC")).build())
                 .build());
 
         List<InputValueDefinition> arguments = new ArrayList<>();
         if (!filters.isEmpty()) {
-            arguments.add(input("filter", named(names.filter())));
+            arguments.add(input("filter", named(names.filter()), "Only rows matching every given filter."));
         }
-        arguments.add(input("orderBy", ListType.newListType(nonNull(named(names.orderBy()))).build()));
+        arguments.add(input("orderBy", ListType.newListType(nonNull(named(names.orderBy()))).build(),
+                "Sort terms, the first one first; rows tied on every term come in an unspecified order."));
         arguments.add(InputValueDefinition.newInputValueDefinition().name("limit").type(named("Int"))
+                .description(SchemaBuilder.description("Rows per page, from 0 (only totalCount) to "
+                        + DatasetQuery.MAX_LIMIT + "; more is BAD_REQUEST, never cut."))
                 .defaultValue(IntValue.of(DatasetQuery.DEFAULT_LIMIT)).build());
         arguments.add(InputValueDefinition.newInputValueDefinition().name("offset").type(named("Int"))
+                .description(SchemaBuilder.description("Rows to skip before this page (0 or more)."))
                 .defaultValue(new IntValue(BigInteger.ZERO)).build());
         schema.addQueryField(FieldDefinition.newFieldDefinition().name(names.queryField())
                 .description(SchemaBuilder.description(dataset.description()))
@@ -111,13 +127,36 @@ class DatasetFields implements SchemaContribution {
     /** Values are the columns' GraphQL names; each resolves to its catalog column name, never to client text. */
     private static void addColumnEnum(SchemaBuilder schema, String type, Dataset dataset) {
         Map<String, String> columnsByValue = new LinkedHashMap<>();
-        dataset.columns().stream().filter(column -> !column.type().list())
-                .forEach(column -> columnsByValue.put(GraphQlNames.enumValue(column.name()), column.name()));
+        List<EnumValueDefinition> values = new ArrayList<>();
+        dataset.columns().stream().filter(column -> !column.type().list()).forEach(column -> {
+            String value = GraphQlNames.enumValue(column.name());
+            columnsByValue.put(value, column.name());
+            values.add(EnumValueDefinition.newEnumValueDefinition().name(value)
+                    .description(SchemaBuilder.description("Sort by " + GraphQlNames.field(column.name()) + ": "
+                            + column.description()))
+                    .build());
+        });
         schema.addType(EnumTypeDefinition.newEnumTypeDefinition().name(type)
-                .enumValueDefinitions(columnsByValue.keySet().stream()
-                        .map(value -> EnumValueDefinition.newEnumValueDefinition().name(value).build()).toList())
-                .build());
+                .description(SchemaBuilder.description("The columns rows can be sorted by."))
+                .enumValueDefinitions(values).build());
         schema.wire(TypeRuntimeWiring.newTypeWiring(type).enumValues(columnsByValue::get));
+    }
+
+    /** The unique, never-null key column that becomes {@code id}, unless a column already has that name. */
+    private static Optional<String> identity(Dataset dataset) {
+        boolean taken = dataset.columns().stream().anyMatch(column -> GraphQlNames.field(column.name()).equals(ID));
+        return taken ? Optional.empty() : dataset.keyColumn();
+    }
+
+    private InputValueDefinition filterField(String filter) {
+        return switch (filter) {
+            case "startDate" -> input(filter, named("Date"), "Rows on or after this day (inclusive).");
+            case "endDate" -> input(filter, named("Date"), "Rows on or before this day (inclusive).");
+            default -> input(filter, ListType.newListType(nonNull(named("UUID"))).build(),
+                    "Rows that have any of these " + (filter.equals("tagIds") ? "tags" : "accounts")
+                            + " (at most " + maxListSize + "; each must be yours, else FORBIDDEN). An empty list "
+                            + "is refused: omit the filter to match all.");
+        };
     }
 
     private DataFetcher<Map<String, Object>> page(Snapshot snapshot, Dataset dataset) {
@@ -130,11 +169,13 @@ class DatasetFields implements SchemaContribution {
         };
     }
 
-    private static FieldDefinition field(String name, graphql.language.Type<?> type) {
-        return FieldDefinition.newFieldDefinition().name(name).type(type).build();
+    private static FieldDefinition field(String name, Type<?> type, String description) {
+        return FieldDefinition.newFieldDefinition().name(name).type(type)
+                .description(SchemaBuilder.description(description)).build();
     }
 
-    private static InputValueDefinition input(String name, graphql.language.Type<?> type) {
-        return InputValueDefinition.newInputValueDefinition().name(name).type(type).build();
+    private static InputValueDefinition input(String name, Type<?> type, String description) {
+        return InputValueDefinition.newInputValueDefinition().name(name).type(type)
+                .description(SchemaBuilder.description(description)).build();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 record DatasetNames(String queryField, String type, String page, String filter, String column, String orderBy) {
 
     static DatasetNames of(Dataset dataset) {
-        String type = GraphQlNames.type(dataset.id());
+        String type = GraphQlNames.rowType(dataset);
         return new DatasetNames(GraphQlNames.field(dataset.id()), type, type + "Page", type + "Filter",
                 type + "Column", type + "OrderBy");
     }

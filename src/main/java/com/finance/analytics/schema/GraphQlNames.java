@@ -1,9 +1,13 @@
 package com.finance.analytics.schema;
 
+import com.finance.analytics.catalog.Dataset;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Maps dbt/DuckDB identifiers to GraphQL names: {@code fct_daily_spending_by_tag} → {@code fctDailySpendingByTag}. */
 public final class GraphQlNames {
+
+    private static final Pattern LAYER_PREFIX = Pattern.compile("^(fct|dim|mart|rpt|agg)_");
 
     private GraphQlNames() {
     }
@@ -24,6 +28,28 @@ public final class GraphQlNames {
             name.insert(0, 'X');
         }
         return name.toString();
+    }
+
+    /**
+     * The type of one row of a dataset: dbt's {@code meta.graphql_type} when given, else the model name without its
+     * layer prefix, its last word singular: {@code fct_transactions} → {@code Transaction}, {@code dim_accounts} →
+     * {@code Account}.
+     */
+    public static String rowType(Dataset dataset) {
+        return dataset.graphQlType().orElseGet(() -> {
+            String name = LAYER_PREFIX.matcher(dataset.id()).replaceFirst("");
+            return type(singular(name.isEmpty() ? dataset.id() : name));
+        });
+    }
+
+    private static String singular(String name) {
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        if (name.endsWith("s") && !name.endsWith("ss")) {
+            return name.substring(0, name.length() - 1);
+        }
+        return name;
     }
 
     static String enumValue(String identifier) {

@@ -20,7 +20,19 @@ import org.dataloader.DataLoader;
  * A nested object field generated from a relation, e.g. {@code FctTransactions.account: DimAccounts}: its definition
  * and its fetcher, which loads through the relation's per-request data loader ({@link RelationLoaders}).
  */
-public record RelationField(String name, Relation relation) {
+public record RelationField(String name, Relation relation, String targetType, boolean required) {
+
+    /**
+     * A relation field named {@code name}, typed by the row type of the relation's target dataset; never null when
+     * dbt declares the referencing column not null (its relationships test then guarantees the target exists, and
+     * both rows belong to the same user).
+     */
+    public static RelationField of(Catalog catalog, String name, Relation relation) {
+        boolean required = catalog.requireDataset(relation.fromDataset()).column(relation.fromColumn())
+                .map(column -> !column.nullable()).orElse(false);
+        return new RelationField(name, relation, GraphQlNames.rowType(catalog.requireDataset(relation.toDataset())),
+                required);
+    }
 
     String loaderName() {
         return loaderName(relation);
@@ -31,9 +43,13 @@ public record RelationField(String name, Relation relation) {
     }
 
     FieldDefinition definition() {
-        String target = GraphQlNames.type(relation.toDataset());
-        return FieldDefinition.newFieldDefinition().name(name)
-                .type(relation.many() ? nonNullListOf(target) : named(target)).build();
+        String description = relation.many()
+                ? "The " + targetType + " rows " + GraphQlNames.field(relation.fromColumn()) + " lists."
+                : "The " + targetType + " " + GraphQlNames.field(relation.fromColumn()) + " references.";
+        return FieldDefinition.newFieldDefinition().name(name).description(SchemaBuilder.description(description))
+                .type(relation.many() ? nonNullListOf(targetType)
+                        : required ? SchemaBuilder.nonNull(named(targetType)) : named(targetType))
+                .build();
     }
 
     DataFetcher<Object> fetcher() {
@@ -63,7 +79,7 @@ public record RelationField(String name, Relation relation) {
                     while (!taken.add(name)) {
                         name = name + "Ref";
                     }
-                    return new RelationField(name, relation);
+                    return of(catalog, name, relation);
                 })
                 .toList();
     }

@@ -8,19 +8,37 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import java.util.List;
 
-/** DuckDB column types to GraphQL scalars. Money is DECIMAL → BigDecimal, never Float. */
+/** DuckDB column types to GraphQL scalars. Money is DECIMAL → BigDecimal (a decimal string), never Float. */
 final class ScalarTypes {
 
-    /** The extended scalars every generated schema declares, whether or not a dataset uses them. */
+    /**
+     * The custom scalars every schema declares, whether or not a dataset uses them, each with a description and the
+     * URL of its specification so typed clients (codegen, Apollo) know what a value is without guessing.
+     */
     static final List<GraphQLScalarType> EXTENDED = List.of(
-            StrictDateCoercing.DATE,
-            ExtendedScalars.DateTime,
-            ExtendedScalars.GraphQLBigDecimal,
-            ExtendedScalars.GraphQLLong,
-            ExtendedScalars.GraphQLBigInteger,
-            StrictUuidCoercing.UUID_SCALAR);
+            described(StrictDateCoercing.DATE, "A calendar day as YYYY-MM-DD (ISO 8601), e.g. \"2026-03-31\".",
+                    "https://scalars.graphql.org/andimarek/local-date.html"),
+            described(ExtendedScalars.DateTime, "An instant with its offset (RFC 3339), e.g. "
+                    + "\"2026-03-31T12:00:00Z\".", "https://scalars.graphql.org/andimarek/date-time.html"),
+            described(GraphQLScalarType.newScalar(ExtendedScalars.GraphQLBigDecimal)
+                            .coercing(new DecimalStringCoercing()).build(),
+                    "An exact decimal, sent as a JSON string (\"-12.34\") so JavaScript keeps every cent; parse it "
+                            + "with a decimal library or as integer cents, never with parseFloat for sums. Input "
+                            + "may be a string or a number.",
+                    "https://speleotrove.com/decimal/daconvs.html#reftostr"),
+            described(ExtendedScalars.GraphQLLong, "A 64-bit signed integer as a JSON number; the counts it holds "
+                    + "stay far below 2^53, so JavaScript reads them exactly.",
+                    "https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/Long.html"),
+            described(ExtendedScalars.GraphQLBigInteger, "An arbitrarily large integer, sent as a JSON number.",
+                    "https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/math/BigInteger.html"),
+            described(StrictUuidCoercing.UUID_SCALAR, "A UUID in its canonical 8-4-4-4-12 hexadecimal form.",
+                    "https://www.rfc-editor.org/rfc/rfc9562"));
 
     private ScalarTypes() {
+    }
+
+    private static GraphQLScalarType described(GraphQLScalarType scalar, String description, String specifiedBy) {
+        return GraphQLScalarType.newScalar(scalar).description(description).specifiedByUrl(specifiedBy).build();
     }
 
     /** The AST type of a column's field; a list column is a list of nullable elements, as DuckDB allows. */

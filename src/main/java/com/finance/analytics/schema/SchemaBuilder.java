@@ -1,6 +1,8 @@
 package com.finance.analytics.schema;
 
+import graphql.language.Argument;
 import graphql.language.Description;
+import graphql.language.Directive;
 import graphql.language.FieldDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
@@ -8,6 +10,7 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.SourceLocation;
+import graphql.language.StringValue;
 import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
@@ -64,9 +67,15 @@ public final class SchemaBuilder {
         });
     }
 
-    /** Declares a custom scalar and wires its coercing. */
+    /** Declares a custom scalar, with its description and {@code @specifiedBy} URL, and wires its coercing. */
     public void addScalar(GraphQLScalarType scalar) {
-        addType(ScalarTypeDefinition.newScalarTypeDefinition().name(scalar.getName()).build());
+        ScalarTypeDefinition.Builder definition = ScalarTypeDefinition.newScalarTypeDefinition().name(scalar.getName())
+                .description(description(scalar.getDescription()));
+        if (scalar.getSpecifiedByUrl() != null) {
+            definition.directive(Directive.newDirective().name("specifiedBy")
+                    .argument(Argument.newArgument("url", StringValue.of(scalar.getSpecifiedByUrl())).build()).build());
+        }
+        addType(definition.build());
         wiring.scalar(scalar);
     }
 

@@ -9,7 +9,7 @@ public final class SchemaSdl {
     private static final SchemaPrinter PRINTER = new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
             .includeScalarTypes(true)
             .includeSchemaDefinition(false)
-            .includeDirectives(false));
+            .includeDirectives(directive -> directive.equals("specifiedBy")));
 
     private SchemaSdl() {
     }

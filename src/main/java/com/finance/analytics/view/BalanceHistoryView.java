@@ -38,6 +38,6 @@ class BalanceHistoryView extends ConvenienceView {
 
     @Override
     protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
-        return GraphQlNames.type(mart.id());
+        return GraphQlNames.rowType(mart);
     }
 }

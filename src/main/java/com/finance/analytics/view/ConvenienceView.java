@@ -100,6 +100,7 @@ public abstract class ConvenienceView implements SchemaContribution {
 
     private static InputValueDefinition argument(ViewArgument argument) {
         return InputValueDefinition.newInputValueDefinition().name(argument.graphQlName())
+                .description(SchemaBuilder.description(argument.description()))
                 .type(argument.isDate() ? nonNull(named("Date"))
                         : ListType.newListType(nonNull(named("UUID"))).build())
                 .build();

@@ -35,6 +35,6 @@ class MonthlyTrendsView extends ConvenienceView {
 
     @Override
     protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
-        return GraphQlNames.type(mart.id());
+        return GraphQlNames.rowType(mart);
     }
 }

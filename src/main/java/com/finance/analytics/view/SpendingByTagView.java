@@ -28,7 +28,7 @@ class SpendingByTagView extends ConvenienceView {
     private static final String MART = "fct_daily_spending_by_tag";
     private static final String TYPE = "TagSpending";
     private static final String CURRENCY = "currency";
-    /** The summed measures: field name, mart column, type. */
+    /** The summed measures: field name, mart column (whose dbt description the field carries), type. */
     private static final List<Measure> MEASURES = List.of(
             new Measure("spendingAmount", "spending_amount", "BigDecimal"),
             new Measure("refundAmount", "refund_amount", "BigDecimal"),
@@ -57,10 +57,11 @@ class SpendingByTagView extends ConvenienceView {
     protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
         String tagColumn = tagColumn(mart);
         RowType row = new RowType(TYPE, "Totals of one tag (tagId null = untagged) in one currency over the requested range.")
-                .column("tagId", named("UUID"), tagColumn, null)
-                .column("currency", nonNull(named("String")), CURRENCY, null);
-        MEASURES.forEach(measure -> row.column(measure.field(), measure.type(), measure.column(), null));
-        catalog.relationFrom(MART, tagColumn).ifPresent(relation -> row.relation(new RelationField("tag", relation)));
+                .column("tagId", named("UUID"), tagColumn, "The tag; null for untagged transactions.")
+                .column("currency", nonNull(named("String")), CURRENCY, "ISO 4217 code of the amounts.");
+        MEASURES.forEach(measure -> row.column(measure.field(), measure.type(), measure.column(),
+                "Summed over the range: " + mart.requireColumn(measure.column()).description()));
+        catalog.relationFrom(MART, tagColumn).ifPresent(relation -> row.relation(RelationField.of(catalog, "tag", relation)));
         row.addTo(schema);
         return TYPE;
     }

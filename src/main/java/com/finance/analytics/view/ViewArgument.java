@@ -5,10 +5,11 @@ package com.finance.analytics.view;
  * optional and checked for ownership like any filter.
  */
 public enum ViewArgument {
-    START_DATE("startDate", "start_date", "First day (inclusive)"),
-    END_DATE("endDate", "end_date", "Last day (inclusive)"),
-    ACCOUNT_IDS("accountIds", "account_ids", "Only these accounts (repeated or comma-separated); all when absent"),
-    TAG_IDS("tagIds", "tag_ids", "Only these tags (repeated or comma-separated); all when absent");
+    START_DATE("startDate", "start_date", "First day (inclusive)."),
+    END_DATE("endDate", "end_date", "Last day (inclusive)."),
+    ACCOUNT_IDS("accountIds", "account_ids",
+            "Only these accounts (each must be yours, else FORBIDDEN); all of yours when absent."),
+    TAG_IDS("tagIds", "tag_ids", "Only these tags (each must be yours, else FORBIDDEN); all of yours when absent.");
 
     private final String graphQlName;
     private final String restName;

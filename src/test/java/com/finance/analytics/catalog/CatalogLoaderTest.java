@@ -24,8 +24,9 @@ class CatalogLoaderTest {
                 },
                 "model.p.dim_tags": {
                   "resource_type": "model", "unique_id": "model.p.dim_tags", "name": "dim_tags", "schema": "main",
-                  "alias": "dim_tags", "columns": {},
-                  "config": {"meta": {"dataset": true, "filters": {"user_id_column": "user_id"}}}
+                  "alias": "dim_tags", "columns": {"tag_id": {"constraints": [{"type": "primary_key"}]}},
+                  "config": {"meta": {"dataset": true, "graphql_type": "Label",
+                    "filters": {"user_id_column": "user_id"}}}
                 },
                 "model.p.fct_global": {
                   "resource_type": "model", "unique_id": "model.p.fct_global", "name": "fct_global",
@@ -40,6 +41,10 @@ class CatalogLoaderTest {
                 "model.p.stg_raw": {
                   "resource_type": "model", "unique_id": "model.p.stg_raw", "name": "stg_raw", "schema": "main",
                   "alias": "stg_raw", "columns": {}, "config": {"meta": {}}
+                },
+                "test.p.amount_not_null": {
+                  "resource_type": "test", "attached_node": "model.p.fct_spend", "column_name": "amount",
+                  "test_metadata": {"name": "not_null", "kwargs": {"column_name": "amount"}}
                 },
                 "test.p.rel": {
                   "resource_type": "test", "attached_node": "model.p.fct_spend", "column_name": "tag_ids",
@@ -60,6 +65,23 @@ class CatalogLoaderTest {
 
     private final Catalog catalog = CatalogLoader.build(
             DbtManifest.parse(JsonMapper.builder().build().readTree(MANIFEST)), COLUMNS);
+
+    @Test
+    void notNullTestsAndPrimaryKeysMakeColumnsNotNullableAndKeysIdentify() {
+        Dataset spend = catalog.requireDataset("fct_spend");
+        assertThat(spend.requireColumn("amount").nullable()).isFalse();
+        assertThat(spend.requireColumn("day").nullable()).isTrue();
+        assertThat(spend.keyColumn()).isEmpty();
+        Dataset tags = catalog.requireDataset("dim_tags");
+        assertThat(tags.requireColumn("tag_id").nullable()).isFalse();
+        assertThat(tags.keyColumn()).contains("tag_id");
+    }
+
+    @Test
+    void graphQlTypeComesFromMetaWhenDbtNamesIt() {
+        assertThat(catalog.requireDataset("dim_tags").graphQlType()).contains("Label");
+        assertThat(catalog.requireDataset("fct_spend").graphQlType()).isEmpty();
+    }
 
     @Test
     void exposesFlaggedModelsWithTypesFromDuckDbAndDescriptionsFromDbt() {

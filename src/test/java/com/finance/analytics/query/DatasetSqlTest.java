@@ -24,7 +24,8 @@ class DatasetSqlTest {
             "main", "fct_transactions",
             List.of(column("transaction_id", "UUID"), column("user_id", "UUID"), column("booking_date", "DATE"),
                     column("amount", "DECIMAL(18,2)"), column("tag_ids", "UUID[]"), column("weird\"name", "VARCHAR")),
-            new DatasetFilters("user_id", Optional.of("booking_date"), Optional.empty(), Optional.of("tag_ids")));
+            new DatasetFilters("user_id", Optional.of("booking_date"), Optional.empty(), Optional.of("tag_ids")),
+            Optional.empty(), Optional.of("transaction_id"));
 
     @Test
     void everyStatementIsScopedToTheCallerFirst() {
@@ -97,6 +98,6 @@ class DatasetSqlTest {
     }
 
     private static Column column(String name, String type) {
-        return new Column(name, ColumnType.of(type), "");
+        return new Column(name, ColumnType.of(type), "", true);
     }
 }
