@@ -7,9 +7,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from analytics_common.dsn import redact
 from datagen import cli
 from datagen import generate as gen
-from datagen.sinks import redact
 
 SMALL = ["--seed", "3", "--users", "10", "--months", "4", "--transactions-per-month", "20"]
 

@@ -27,8 +27,9 @@ from pathlib import Path
 
 import duckdb
 
-from datagen.duckdb_extensions import attach_postgres, connect, extension_directory, sql_literal
-from datagen.sinks import fsync, redact
+from analytics_common.dsn import redact
+from analytics_common.duckdb_extensions import attach_postgres, connect, extension_directory, sql_literal
+from analytics_common.files import fsync
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
