@@ -63,6 +63,12 @@ demo: venv ## a bigger demo data set published into var/snapshots (no PostgreSQL
 	$(PY) -m datagen $(DEMO_DATA_FLAGS) --duckdb build/demo/source.duckdb
 	$(SNAPSHOT) build --target local --snapshots-dir var/snapshots --source-file build/demo/source.duckdb
 
+# --- lint (house style; configuration in pyproject.toml and .sqlfluff) ---
+.PHONY: lint-python
+lint-python: venv ## ruff over every Python file: lint rules and the formatter's check (ruff format applies it)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
 .PHONY: test-python
 test-python: venv ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)
 	$(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]

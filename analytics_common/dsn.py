@@ -7,4 +7,6 @@ import re
 
 def redact(dsn: str) -> str:
     """Hides the password of a key=value or a URL connection string (also inside an error message)."""
-    return re.sub(r"(password=)\S+|(://[^:/@]+:)[^@]+(@)", lambda m: (m.group(1) or m.group(2)) + "***" + (m.group(3) or ""), dsn)
+    return re.sub(
+        r"(password=)\S+|(://[^:/@]+:)[^@]+(@)", lambda m: (m.group(1) or m.group(2)) + "***" + (m.group(3) or ""), dsn
+    )

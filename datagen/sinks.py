@@ -55,12 +55,13 @@ def load_postgres(dsn: str, params: gen.Params) -> None:
         con.execute("CALL postgres_execute('pg', ?)", [gen.SCHEMA_DIR.joinpath("tables.sql").read_text()])
         for table in gen.TABLES:
             con.execute(f"INSERT INTO pg.app.{table} SELECT * FROM memory.app.{table}")
-        con.execute("CALL postgres_execute('pg', ?)",
-                    [gen.SCHEMA_DIR.joinpath("postgres_constraints.sql").read_text() + "\nANALYZE;"])
+        con.execute(
+            "CALL postgres_execute('pg', ?)",
+            [gen.SCHEMA_DIR.joinpath("postgres_constraints.sql").read_text() + "\nANALYZE;"],
+        )
     finally:
         con.close()
 
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
-
