@@ -69,6 +69,10 @@ lint-python: venv ## ruff over every Python file: lint rules and the formatter's
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+.PHONY: lint-sql
+lint-sql: venv ## sqlfluff over the dbt models, macros and data tests (sqlfluff fix applies most of it)
+	$(VENV)/bin/sqlfluff lint dbt/models dbt/macros dbt/tests
+
 .PHONY: test-python
 test-python: venv ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)
 	$(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]
