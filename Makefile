@@ -21,11 +21,10 @@ help:
 	@echo "make run    install everything, build the demo marts and serve the gateway on :8080"
 	@echo "make test   run the whole test suite (installs and starts PostgreSQL if needed)"
 
-# The .pth file puts the repo root (datagen) and orchestration/ on the venv's import path.
-$(VENV)/.installed: requirements.txt
+# The project's own package (pyproject.toml), editable: its code finds dbt/, build/ and var/ in this checkout.
+$(VENV)/.installed: pyproject.toml requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r requirements.txt
-	printf '%s\n' "$(CURDIR)" "$(CURDIR)/orchestration" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/analytics-project.pth"
+	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $@
 
 .PHONY: venv
@@ -39,7 +38,7 @@ PG_DSN ?= host=localhost port=5432 dbname=analytics user=analytics password=anal
 SNAPSHOT := $(PY) -m analytics_orchestration.snapshot
 
 # Rebuilt only when the generator, the dbt project or the publisher changed.
-DATA_INPUTS := Makefile $(shell find datagen dbt/models dbt/macros dbt/tests -type f \( -name '*.py' -o -name '*.sql' -o -name '*.yml' \)) \
+DATA_INPUTS := Makefile $(shell find datagen analytics_common dbt/models dbt/macros dbt/tests -type f \( -name '*.py' -o -name '*.sql' -o -name '*.yml' \)) \
 	dbt/dbt_project.yml dbt/profiles.yml orchestration/analytics_orchestration/snapshot.py
 
 build/test/snapshots/CURRENT: $(VENV)/.installed $(DATA_INPUTS)
@@ -63,6 +62,16 @@ test-data-postgres: venv postgres test-data ## the same data through PostgreSQL;
 demo: venv ## a bigger demo data set published into var/snapshots (no PostgreSQL needed)
 	$(PY) -m datagen $(DEMO_DATA_FLAGS) --duckdb build/demo/source.duckdb
 	$(SNAPSHOT) build --target local --snapshots-dir var/snapshots --source-file build/demo/source.duckdb
+
+# --- lint (house style; configuration in pyproject.toml and .sqlfluff) ---
+.PHONY: lint-python
+lint-python: venv ## ruff over every Python file: lint rules and the formatter's check (ruff format applies it)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: lint-sql
+lint-sql: venv ## sqlfluff over the dbt models, macros and data tests (sqlfluff fix applies most of it)
+	$(VENV)/bin/sqlfluff lint dbt/models dbt/macros dbt/tests
 
 .PHONY: test-python
 test-python: venv ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)

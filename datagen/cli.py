@@ -28,8 +28,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--users", type=int, default=10)
     p.add_argument("--months", type=int, default=14)
-    p.add_argument("--transactions-per-month", type=int, default=40,
-                   help="per user, salary, rent, subscriptions and transfers included (approximate)")
+    p.add_argument(
+        "--transactions-per-month",
+        type=int,
+        default=40,
+        help="per user, salary, rent, subscriptions and transfers included (approximate)",
+    )
     p.add_argument("--end-date", default="2026-10-31", help="last day of data, ISO date (fixed for determinism)")
     sink = p.add_mutually_exclusive_group(required=True)
     sink.add_argument("--duckdb", type=Path, metavar="FILE", help="write a local DuckDB source file")
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.Error as e:
         print(f"datagen: generating data failed: {str(e).strip().splitlines()[0]}", file=sys.stderr)
         return 1
-    print(f"datagen: wrote {params.users} users x {params.months} months (seed {params.seed}) to {where} "
-          f"in {time.monotonic() - started:.1f}s")
+    print(
+        f"datagen: wrote {params.users} users x {params.months} months (seed {params.seed}) to {where} "
+        f"in {time.monotonic() - started:.1f}s"
+    )
     return 0

@@ -84,7 +84,8 @@ def _statements(p: Params) -> list[str]:
                pick(['Schmidt', 'Smith', 'Martin', 'Rossi', 'Novak', 'Jensen', 'Garcia', 'Brown',
                      'Muller', 'Dubois', 'Kowalski', 'Silva'], rnd(u, 'last', 0)),
                base_currency,
-               (start_date() - INTERVAL 400 DAY + to_seconds(floor(rnd(u, 'created', 0) * 30000000)::BIGINT))::TIMESTAMPTZ
+               (start_date() - INTERVAL 400 DAY
+                + to_seconds(floor(rnd(u, 'created', 0) * 30000000)::BIGINT))::TIMESTAMPTZ
         FROM gen_users
         """,
         """
@@ -100,7 +101,8 @@ def _statements(p: Params) -> list[str]:
         """
         INSERT INTO app.bank_connections
         SELECT c.connection_id, c.user_id, i.institution_id, c.status,
-               (start_date() - INTERVAL 120 DAY + to_seconds(floor(rnd(c.u, 'conn', c.slot) * 8000000)::BIGINT))::TIMESTAMPTZ
+               (start_date() - INTERVAL 120 DAY
+                + to_seconds(floor(rnd(c.u, 'conn', c.slot) * 8000000)::BIGINT))::TIMESTAMPTZ
         FROM gen_connections c JOIN gen_institutions i ON i.n = c.bank
         """,
         """
@@ -139,7 +141,8 @@ def _statements(p: Params) -> list[str]:
         INSERT INTO app.accounts
         SELECT account_id, connection_id,
                CASE kind
-                   WHEN 'checking' THEN CASE currency WHEN 'EUR' THEN 'Girokonto' WHEN 'GBP' THEN 'Current account' ELSE 'Everyday checking' END
+                   WHEN 'checking' THEN CASE currency WHEN 'EUR' THEN 'Girokonto' WHEN 'GBP' THEN 'Current account'
+                                                      ELSE 'Everyday checking' END
                    WHEN 'savings' THEN 'Savings'
                    WHEN 'card' THEN 'Credit card'
                    WHEN 'foreign' THEN currency || ' account'
@@ -154,7 +157,8 @@ def _statements(p: Params) -> list[str]:
         """
         INSERT INTO app.transactions
         SELECT tx_id, account_id, booking_date, value_date, amount, currency, description, counterparty,
-               CASE WHEN booking_date > end_date() - 3 AND rnd(tx_id, 'pending', 0) < 0.7 THEN 'pending' ELSE 'booked' END,
+               CASE WHEN booking_date > end_date() - 3 AND rnd(tx_id, 'pending', 0) < 0.7 THEN 'pending'
+                    ELSE 'booked' END,
                transfer_id
         FROM gen_transactions
         """,
@@ -202,7 +206,8 @@ def _recurring_transactions() -> str:
                month_start + 24 + floor(3 * rnd(u, 'salary_day', m))::INT AS booking_date,
                salary + round(salary * 0.02 * rnd(u, 'bonus', m), 2) AS amount,
                'Salary ' || strftime(month_start, '%B %Y') AS description,
-               pick(['Acme GmbH', 'Globex Ltd', 'Initech Inc', 'Umbrella SE', 'Stark Industries'], rnd(u, 'employer', 0)) AS counterparty,
+               pick(['Acme GmbH', 'Globex Ltd', 'Initech Inc', 'Umbrella SE', 'Stark Industries'],
+                    rnd(u, 'employer', 0)) AS counterparty,
                NULL::UUID AS transfer_id
         FROM um
         UNION ALL
@@ -213,7 +218,8 @@ def _recurring_transactions() -> str:
         SELECT u, 'subscriptions', m, s, coalesce(card, checking), base_currency,
                month_start + floor(27 * rnd(u, 'sub_day', s))::INT,
                -[12.99, 10.99, 39.90, 2.99, 14.50][1 + (u + s) % 5],
-               ['Netflix', 'Spotify', 'FitX membership', 'iCloud storage', 'Newspaper'][1 + (u + s) % 5] || ' subscription',
+               ['Netflix', 'Spotify', 'FitX membership', 'iCloud storage', 'Newspaper'][1 + (u + s) % 5]
+                   || ' subscription',
                ['Netflix', 'Spotify', 'FitX', 'Apple', 'Zeit Verlag'][1 + (u + s) % 5], NULL
         FROM um CROSS JOIN range(3) t(s) WHERE s < subscription_count
         UNION ALL
@@ -258,7 +264,8 @@ def _variable_transactions(per_user: int) -> str:
     ),
     placed AS (
         SELECT c.*,
-               CASE WHEN isodow(raw_day) <> 7 THEN raw_day WHEN raw_day < end_date() THEN raw_day + 1 ELSE raw_day - 1 END AS booking_date,
+               CASE WHEN isodow(raw_day) <> 7 THEN raw_day WHEN raw_day < end_date() THEN raw_day + 1
+                    ELSE raw_day - 1 END AS booking_date,
                CASE WHEN category = 'travel' AND has_foreign THEN 'foreign'
                     WHEN has_card AND category IN ('dining', 'shopping', 'travel') AND r_account < 0.6 THEN 'card'
                     ELSE 'checking' END AS kind
@@ -282,7 +289,8 @@ def _variable_transactions(per_user: int) -> str:
     JOIN gen_accounts a ON a.u = p.u AND a.kind = p.kind
     LEFT JOIN (
         SELECT category, list(merchant) AS merchants FROM (VALUES
-            ('groceries', 'REWE'), ('groceries', 'Lidl'), ('groceries', 'Tesco'), ('groceries', 'Aldi'), ('groceries', 'Whole Foods'),
+            ('groceries', 'REWE'), ('groceries', 'Lidl'), ('groceries', 'Tesco'), ('groceries', 'Aldi'),
+            ('groceries', 'Whole Foods'),
             ('dining', 'Vapiano'), ('dining', 'Pret A Manger'), ('dining', 'Starbucks'), ('dining', 'Local Bistro'),
             ('transport', 'BVG'), ('transport', 'Deutsche Bahn'), ('transport', 'Uber'), ('transport', 'Shell'),
             ('shopping', 'Amazon'), ('shopping', 'Zalando'), ('shopping', 'IKEA'), ('shopping', 'MediaMarkt'),
@@ -353,7 +361,9 @@ def _balances() -> str:
         UNION
         SELECT a.account_id, (date_trunc('month', s.d) + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE
         FROM gen_accounts a,
-             LATERAL (SELECT unnest(generate_series(greatest(a.opened_on, start_date()), coalesce(a.closed_on, end_date()), INTERVAL 1 MONTH))::DATE AS d) s
+             LATERAL (SELECT unnest(generate_series(greatest(a.opened_on, start_date()),
+                                                    coalesce(a.closed_on, end_date()),
+                                                    INTERVAL 1 MONTH))::DATE AS d) s
         UNION
         SELECT account_id, coalesce(closed_on, end_date()) FROM gen_accounts
     ),

@@ -5,13 +5,14 @@ extension, which uses COPY)."""
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import duckdb
 
+from analytics_common.dsn import redact
+from analytics_common.duckdb_extensions import attach_postgres, connect
+from analytics_common.files import fsync
 from datagen import generate as gen
-from datagen.duckdb_extensions import attach_postgres, connect
 
 
 class SinkError(Exception):
@@ -54,24 +55,13 @@ def load_postgres(dsn: str, params: gen.Params) -> None:
         con.execute("CALL postgres_execute('pg', ?)", [gen.SCHEMA_DIR.joinpath("tables.sql").read_text()])
         for table in gen.TABLES:
             con.execute(f"INSERT INTO pg.app.{table} SELECT * FROM memory.app.{table}")
-        con.execute("CALL postgres_execute('pg', ?)",
-                    [gen.SCHEMA_DIR.joinpath("postgres_constraints.sql").read_text() + "\nANALYZE;"])
+        con.execute(
+            "CALL postgres_execute('pg', ?)",
+            [gen.SCHEMA_DIR.joinpath("postgres_constraints.sql").read_text() + "\nANALYZE;"],
+        )
     finally:
         con.close()
 
 
-def redact(dsn: str) -> str:
-    return re.sub(r"(password=)\S+|(://[^:/@]+:)[^@]+(@)", lambda m: (m.group(1) or m.group(2)) + "***" + (m.group(3) or ""), dsn)
-
-
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
-
-
-def fsync(path: Path) -> None:
-    """Flushes a file or a directory entry to disk, so a rename that follows survives a crash."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

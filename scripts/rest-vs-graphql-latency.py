@@ -3,6 +3,7 @@
 Usage: python scripts/rest-vs-graphql-latency.py PORT TOKEN [REQUESTS]  (a gateway must be running on PORT)
 The first 50 requests of each series warm up and are not counted. Standard library only.
 """
+
 import http.client
 import json
 import statistics
@@ -13,15 +14,27 @@ WARM_UP = 50
 RANGE = "start_date=2026-01-01&end_date=2026-03-31"
 SERIES = [
     ("REST spending-by-tag", "GET", "/api/analytics/spending-by-tag?" + RANGE, None),
-    ("GraphQL spendingByTag", "POST", "/graphql",
-     '{ spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") '
-     '{ tagId currency spendingAmount refundAmount netSpendingAmount transactionCount } }'),
-    ("REST fct_transactions page of 100", "GET",
-     "/api/analytics/datasets/fct_transactions/query?limit=100&" + RANGE, None),
-    ("GraphQL fctTransactions page of 100", "POST", "/graphql",
-     '{ fctTransactions(limit: 100, filter: {startDate: "2026-01-01", endDate: "2026-03-31"}) { totalCount nodes '
-     '{ transactionId userId accountId bookingDate valueDate amount currency description counterparty status '
-     'isTransfer tagIds tagNames } } }'),
+    (
+        "GraphQL spendingByTag",
+        "POST",
+        "/graphql",
+        '{ spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") '
+        "{ tagId currency spendingAmount refundAmount netSpendingAmount transactionCount } }",
+    ),
+    (
+        "REST fct_transactions page of 100",
+        "GET",
+        "/api/analytics/datasets/fct_transactions/query?limit=100&" + RANGE,
+        None,
+    ),
+    (
+        "GraphQL fctTransactions page of 100",
+        "POST",
+        "/graphql",
+        '{ fctTransactions(limit: 100, filter: {startDate: "2026-01-01", endDate: "2026-03-31"}) { totalCount nodes '
+        "{ transactionId userId accountId bookingDate valueDate amount currency description counterparty status "
+        "isTransfer tagIds tagNames } } }",
+    ),
 ]
 
 
@@ -51,8 +64,10 @@ def main():
     requests = int(sys.argv[3]) if len(sys.argv) > 3 else 500
     for name, method, path, query in SERIES:
         latencies = measure(port, token, requests, method, path, query)
-        print(f"{name:38s} n={requests} median={statistics.median(latencies):.2f} ms "
-              f"p95={latencies[int(0.95 * requests)]:.2f} ms p99={latencies[int(0.99 * requests)]:.2f} ms")
+        print(
+            f"{name:38s} n={requests} median={statistics.median(latencies):.2f} ms "
+            f"p95={latencies[int(0.95 * requests)]:.2f} ms p99={latencies[int(0.99 * requests)]:.2f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ The secret comes from ANALYTICS_JWT_SECRET. The user is a UUID given with --user
 --first-user-in SNAPSHOTS_DIR the owner of the first account (by id) in the published snapshot.
 Standard library only, except duckdb for --first-user-in.
 """
+
 import argparse
 import base64
 import hashlib
@@ -64,8 +65,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--user", help="user id (UUID) the token is for")
-    who.add_argument("--first-user-in", type=Path, metavar="SNAPSHOTS_DIR",
-                     help="use the owner of the first account in the published snapshot")
+    who.add_argument(
+        "--first-user-in",
+        type=Path,
+        metavar="SNAPSHOTS_DIR",
+        help="use the owner of the first account in the published snapshot",
+    )
     parser.add_argument("--scope", action="append", default=[], help="grant a scope (repeatable)")
     parser.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds (default 3600)")
     parser.add_argument("--issuer", default=os.environ.get("ANALYTICS_JWT_ISSUER", ""))

@@ -1,20 +1,22 @@
 {#- dbt's relationships test, extended to list columns (fct_transactions.tag_ids -> dim_tags.tag_id):
     every element of the list must exist in the parent. Scalar columns behave as upstream. -#}
 {% macro duckdb__test_relationships(model, column_name, to, field) %}
+{%- set columns = adapter.get_columns_in_relation(model) if execute else [] -%}
 {%- set ns = namespace(is_list=false) -%}
-{%- if execute -%}
-  {%- for column in adapter.get_columns_in_relation(model) -%}
-    {%- if column.name == column_name and column.dtype.endswith('[]') -%}{%- set ns.is_list = true -%}{%- endif -%}
-  {%- endfor -%}
-{%- endif %}
+{%- for column in columns if column.name == column_name and column.dtype.endswith('[]') -%}
+{%- set ns.is_list = true -%}
+{%- endfor %}
 with child as (
     select {% if ns.is_list %}unnest({{ column_name }}){% else %}{{ column_name }}{% endif %} as from_field
     from {{ model }}
 ),
+
 parent as (
-    select {{ field }} as to_field from {{ to }}
+    select {{ field }} as to_field
+    from {{ to }}
 )
-select from_field
+
+select child.from_field
 from child
 left join parent on child.from_field = parent.to_field
 where child.from_field is not null and parent.to_field is null

@@ -1,20 +1,38 @@
 -- Every account has one row per day from its opening day on, with no gaps, and each day's balance
 -- is the previous day's plus that day's net change.
 with ordered as (
-    select account_id, balance_date, balance, net_change,
-           lag(balance_date) over w as previous_date,
-           lag(balance) over w as previous_balance
+    select
+        account_id,
+        balance_date,
+        balance,
+        net_change,
+        lag(balance_date) over by_day as previous_date,
+        lag(balance) over by_day as previous_balance
     from {{ ref('fct_daily_balance_history') }}
-    window w as (partition by account_id order by balance_date)
+    window by_day as (partition by account_id order by balance_date)
+),
+
+first_days as (
+    select
+        account_id,
+        min(balance_date) as first_date
+    from {{ ref('fct_daily_balance_history') }}
+    group by all
 )
-select account_id, balance_date, 'gap or broken chain' as problem
+
+select
+    account_id,
+    balance_date,
+    'gap or broken chain' as problem
 from ordered
-where previous_date is not null
-  and (balance_date <> previous_date + 1 or balance <> previous_balance + net_change)
+where
+    previous_date is not null
+    and (balance_date <> previous_date + 1 or balance <> previous_balance + net_change)
 union all
-select a.account_id, a.opened_on, 'does not start on the opening day'
-from {{ ref('dim_accounts') }} a
-left join (
-    select account_id, min(balance_date) as first_date from {{ ref('fct_daily_balance_history') }} group by all
-) h using (account_id)
-where h.first_date is distinct from a.opened_on
+select
+    accounts.account_id,
+    accounts.opened_on,
+    'does not start on the opening day' as problem
+from {{ ref('dim_accounts') }} as accounts
+left join first_days using (account_id)
+where first_days.first_date is distinct from accounts.opened_on

@@ -19,8 +19,9 @@ class DbtBuildFailed(Exception):
     """dbt built or tested something unsuccessfully; the message lists what, in dbt's words."""
 
 
-def run_dbt_build(dbt: DbtCliResource, context: AssetExecutionContext, request: snapshot.BuildRequest,
-                  staging: Path) -> list:
+def run_dbt_build(
+    dbt: DbtCliResource, context: AssetExecutionContext, request: snapshot.BuildRequest, staging: Path
+) -> list:
     """Builds into `staging`; returns the Dagster events of the build, or raises DbtBuildFailed."""
     database = staging / snapshot.DATABASE_FILE
     with _environment(snapshot.dbt_environment(request, database)):
@@ -40,7 +41,8 @@ def _run_results(invocation) -> Mapping:
 
 def _failure_summary(run_results: Mapping) -> str:
     problems = [
-        f"{result['unique_id']}: {result['status']}" + (f" ({_first_line(result['message'])})" if result.get("message") else "")
+        f"{result['unique_id']}: {result['status']}"
+        + (f" ({_first_line(result['message'])})" if result.get("message") else "")
         for result in run_results.get("results", [])
         if result.get("status") in ("error", "fail", "runtime error")
     ]

@@ -7,7 +7,6 @@ it by switching CURRENT. A failed model or test publishes nothing and fails the 
 reasons, which the gateway passes on as the run's message.
 """
 
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,7 +52,9 @@ class SnapshotTarget(ConfigurableResource):
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project)
 def analytics_marts(context: AssetExecutionContext, dbt: DbtCliResource, snapshot_target: SnapshotTarget) -> Iterator:
     if context.is_subset:
-        raise Failure(description="A snapshot holds every mart: run the whole analytics_refresh job, not a subset of it.")
+        raise Failure(
+            description="A snapshot holds every mart: run the whole analytics_refresh job, not a subset of it."
+        )
     dagster_events: list = []
 
     def build_with_dagster(request: snapshot.BuildRequest, staging: Path) -> None:
@@ -70,7 +71,6 @@ def analytics_marts(context: AssetExecutionContext, dbt: DbtCliResource, snapsho
 
 
 analytics_refresh = define_asset_job(JOB_NAME, selection=AssetSelection.assets(analytics_marts))
-
 
 
 def refresh_definitions(refresh: RefreshSettings) -> Definitions:

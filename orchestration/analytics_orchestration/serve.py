@@ -49,10 +49,14 @@ def main(argv: list[str] | None = None) -> None:
     os.execv(
         str(dagster),
         [
-            str(dagster), "dev",
-            "--workspace", str(ORCHESTRATION_DIR / "workspace.yaml"),
-            "--host", args.host,
-            "--port", str(args.port),
+            str(dagster),
+            "dev",
+            "--workspace",
+            str(ORCHESTRATION_DIR / "workspace.yaml"),
+            "--host",
+            args.host,
+            "--port",
+            str(args.port),
         ],
     )
 

@@ -25,7 +25,7 @@ class RefreshSettings:
     work_dir: Path
 
     @staticmethod
-    def from_env() -> "RefreshSettings":
+    def from_env() -> RefreshSettings:
         return RefreshSettings(
             dbt_project_dir=_path("ANALYTICS_DBT_PROJECT_DIR", REPO_ROOT / "dbt"),
             dbt_target=os.environ.get("ANALYTICS_DBT_TARGET", "local"),

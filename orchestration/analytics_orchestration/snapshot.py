@@ -27,8 +27,9 @@ from pathlib import Path
 
 import duckdb
 
-from datagen.duckdb_extensions import attach_postgres, connect, extension_directory, sql_literal
-from datagen.sinks import fsync, redact
+from analytics_common.dsn import redact
+from analytics_common.duckdb_extensions import attach_postgres, connect, extension_directory, sql_literal
+from analytics_common.files import fsync
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
@@ -127,7 +128,7 @@ def current_snapshot(snapshots_dir: Path) -> Path | None:
 
 def new_snapshot_id(now: dt.datetime | None = None) -> str:
     """Sorts by build time; the random suffix keeps two builds in the same second apart."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
 
 
@@ -144,7 +145,9 @@ def check_source(request: BuildRequest) -> None:
         con.execute("SELECT count(*) FROM src.app.transactions").fetchone()
     except duckdb.Error as e:
         first_line = str(e).strip().splitlines()[0]
-        raise SnapshotError(f"cannot read the source in PostgreSQL at '{redact(request.postgres_dsn)}': {redact(first_line)}") from None
+        raise SnapshotError(
+            f"cannot read the source in PostgreSQL at '{redact(request.postgres_dsn)}': {redact(first_line)}"
+        ) from None
     finally:
         con.close()
 
@@ -177,11 +180,18 @@ def verify_database(database: Path, models: list[str]) -> None:
         raise SnapshotError(f"manifest declares no dataset for {', '.join(missing_in_manifest)}")
     con = duckdb.connect(str(database), read_only=True)
     try:
-        tables = {row[0] for row in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        tables = {
+            row[0]
+            for row in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
         problems = [f"{m} is missing" for m in models if m not in tables]
-        problems += [f"{m} has no rows" for m in models
-                     if m in tables and con.execute(f'SELECT count(*) FROM main."{m}"').fetchone()[0] == 0]
+        problems += [
+            f"{m} has no rows"
+            for m in models
+            if m in tables and con.execute(f'SELECT count(*) FROM main."{m}"').fetchone()[0] == 0
+        ]
     finally:
         con.close()
     if problems:
@@ -198,7 +208,8 @@ def compare_marts(left: Path, right: Path) -> list[str]:
         for mart in REQUIRED_MARTS:
             only_left, only_right = con.execute(
                 f'SELECT (SELECT count(*) FROM (FROM l.main."{mart}" EXCEPT ALL FROM r.main."{mart}")),'
-                f'       (SELECT count(*) FROM (FROM r.main."{mart}" EXCEPT ALL FROM l.main."{mart}"))').fetchone()
+                f'       (SELECT count(*) FROM (FROM r.main."{mart}" EXCEPT ALL FROM l.main."{mart}"))'
+            ).fetchone()
             if only_left or only_right:
                 differences.append(f"{mart}: {only_left} rows only in {left}, {only_right} only in {right}")
         return differences
@@ -209,17 +220,28 @@ def compare_marts(left: Path, right: Path) -> list[str]:
 def _run_dbt_build(request: BuildRequest, staging: Path) -> None:
     dbt = Path(sys.executable).with_name("dbt")
     command = [
-        str(dbt), "build",
-        "--project-dir", str(request.project_dir),
-        "--profiles-dir", str(request.project_dir),
-        "--target", request.target,
-        "--target-path", str(staging / "target"),
-        "--log-path", str(staging / "logs"),
+        str(dbt),
+        "build",
+        "--project-dir",
+        str(request.project_dir),
+        "--profiles-dir",
+        str(request.project_dir),
+        "--target",
+        request.target,
+        "--target-path",
+        str(staging / "target"),
+        "--log-path",
+        str(staging / "logs"),
     ]
     if request.as_of_date:
         command += ["--vars", json.dumps({"as_of_date": request.as_of_date})]
-    result = subprocess.run(command, cwd=request.project_dir, env=dbt_environment(request, staging / DATABASE_FILE),
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        command,
+        cwd=request.project_dir,
+        env=dbt_environment(request, staging / DATABASE_FILE),
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         failures = [line for line in result.stdout.splitlines() if "FAIL" in line or "ERROR" in line or "rror" in line]
         detail = "\n".join(failures[-15:]) or result.stdout[-2000:] or result.stderr[-2000:]
@@ -237,7 +259,7 @@ def _remove_scratch(staging: Path) -> None:
 def _metadata(snapshot_id: str, request: BuildRequest, manifest: dict) -> dict[str, str]:
     return {
         "id": snapshot_id,
-        "built_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "built_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "dbt_version": manifest["metadata"]["dbt_version"],
         "target": request.target,
         "source": request.source_description(),
@@ -261,25 +283,37 @@ def _iso_date(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analytics_orchestration.snapshot",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m analytics_orchestration.snapshot", description=__doc__.splitlines()[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="build the marts with dbt and publish them as a snapshot")
     build_cmd.add_argument("--target", choices=("local", "postgres"), default="local")
     build_cmd.add_argument("--snapshots-dir", type=Path, required=True)
     build_cmd.add_argument("--source-file", type=Path, default=DEFAULT_SOURCE_FILE)
     build_cmd.add_argument("--postgres-dsn", default=os.environ.get("ANALYTICS_POSTGRES_DSN", DEFAULT_POSTGRES_DSN))
-    build_cmd.add_argument("--as-of-date", type=_iso_date,
-                           help="last day of the balance histories (default: latest day in the source)")
-    build_cmd.add_argument("--project-dir", type=Path, default=DBT_PROJECT_DIR,
-                           help="the dbt project to build (default: dbt/ of this repository)")
+    build_cmd.add_argument(
+        "--as-of-date", type=_iso_date, help="last day of the balance histories (default: latest day in the source)"
+    )
+    build_cmd.add_argument(
+        "--project-dir",
+        type=Path,
+        default=DBT_PROJECT_DIR,
+        help="the dbt project to build (default: dbt/ of this repository)",
+    )
     compare_cmd = commands.add_parser("compare", help="check that the current snapshots of two dirs hold equal marts")
     compare_cmd.add_argument("snapshots_dirs", type=Path, nargs=2)
     args = parser.parse_args(argv)
     if args.command == "compare":
         return _compare_current(*args.snapshots_dirs)
-    request = BuildRequest(args.target, args.snapshots_dir, args.source_file, args.postgres_dsn, args.as_of_date,
-                           args.project_dir.resolve())
+    request = BuildRequest(
+        args.target,
+        args.snapshots_dir,
+        args.source_file,
+        args.postgres_dsn,
+        args.as_of_date,
+        args.project_dir.resolve(),
+    )
     try:
         published = build_and_publish(request)
     except SnapshotError as e:

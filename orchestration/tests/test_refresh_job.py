@@ -32,8 +32,12 @@ def failure_message(result) -> str:
 
 
 def materialized_models(result) -> set[str]:
-    return {key.path[-1] for key in (
-        event.asset_key for event in result.all_events if event.event_type == DagsterEventType.ASSET_MATERIALIZATION)}
+    return {
+        key.path[-1]
+        for key in (
+            event.asset_key for event in result.all_events if event.event_type == DagsterEventType.ASSET_MATERIALIZATION
+        )
+    }
 
 
 def test_publishes_a_snapshot_whose_database_and_manifest_come_from_one_build(tmp_path):
@@ -48,10 +52,14 @@ def test_publishes_a_snapshot_whose_database_and_manifest_come_from_one_build(tm
     assert metadata["id"] == published.name and metadata["target"] == "local"
     marts = snapshot.dataset_models(manifest)
     assert set(snapshot.REQUIRED_MARTS) <= set(marts)
-    with duckdb.connect(str(published / "analytics.duckdb"), read_only=True) as built, \
-            duckdb.connect(str(TEST_SOURCE), read_only=True) as source:
-        assert built.execute("select count(*) from fct_transactions").fetchone() == \
-            source.execute("select count(*) from app.transactions").fetchone()
+    with (
+        duckdb.connect(str(published / "analytics.duckdb"), read_only=True) as built,
+        duckdb.connect(str(TEST_SOURCE), read_only=True) as source,
+    ):
+        assert (
+            built.execute("select count(*) from fct_transactions").fetchone()
+            == source.execute("select count(*) from app.transactions").fetchone()
+        )
     assert set(snapshot.REQUIRED_MARTS) <= materialized_models(result)
     assert not list(tmp_path.glob(".building-*"))
 

@@ -10,7 +10,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-JOBS_QUERY = json.dumps({"query": "{ repositoriesOrError { ... on RepositoryConnection { nodes { jobs { name } } } } }"})
+JOBS_QUERY = json.dumps(
+    {"query": "{ repositoriesOrError { ... on RepositoryConnection { nodes { jobs { name } } } } }"}
+)
 
 
 def free_port() -> int:
@@ -20,8 +22,9 @@ def free_port() -> int:
 
 
 def jobs(port: int) -> str:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=JOBS_QUERY.encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", data=JOBS_QUERY.encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read().decode()
 
@@ -52,10 +55,15 @@ def test_serves_the_refresh_job_on_loopback_and_stops_everything_on_sigterm(tmp_
     # Started the way a shell starts a background job: SIGINT ignored, which dagster dev would copy to SIGTERM.
     server = subprocess.Popen(
         [sys.executable, "-m", "analytics_orchestration.serve", "--port", str(port), "--home", str(tmp_path / "home")],
-        env={**os.environ, "ANALYTICS_SNAPSHOTS_DIR": str(tmp_path / "snapshots"),
-             "ANALYTICS_ORCHESTRATION_WORK_DIR": str(tmp_path / "work")},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        env={
+            **os.environ,
+            "ANALYTICS_SNAPSHOTS_DIR": str(tmp_path / "snapshots"),
+            "ANALYTICS_ORCHESTRATION_WORK_DIR": str(tmp_path / "work"),
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
     try:
         deadline = time.monotonic() + 180
         listed = ""

@@ -56,8 +56,7 @@ def test_publishes_database_manifest_and_metadata_and_points_current_at_them(pub
 
 def test_snapshot_holds_only_the_marts_each_with_rows(published):
     with duckdb.connect(str(published / "analytics.duckdb"), read_only=True) as con:
-        tables = dict(con.execute(
-            "SELECT table_name, table_schema FROM information_schema.tables").fetchall())
+        tables = dict(con.execute("SELECT table_name, table_schema FROM information_schema.tables").fetchall())
         counts = {m: con.execute(f"SELECT count(*) FROM main.{m}").fetchone()[0] for m in snapshot.REQUIRED_MARTS}
     assert sorted(tables) == sorted(snapshot.REQUIRED_MARTS)
     assert set(tables.values()) == {"main"}
@@ -69,14 +68,17 @@ def test_manifest_carries_the_gateway_metadata(published):
     assert snapshot.dataset_models(manifest) == sorted(snapshot.REQUIRED_MARTS)
     node = manifest["nodes"]["model.analytics.fct_transactions"]
     assert node["config"]["meta"]["filters"] == {
-        "user_id_column": "user_id", "date_column": "booking_date",
-        "account_id_column": "account_id", "tag_id_column": "tag_ids",
+        "user_id_column": "user_id",
+        "date_column": "booking_date",
+        "account_id_column": "account_id",
+        "tag_id_column": "tag_ids",
     }
     assert all(column.get("data_type") and column.get("description") for column in node["columns"].values())
     relations = {
         (n["attached_node"], n["test_metadata"]["kwargs"]["column_name"], n["test_metadata"]["kwargs"]["field"])
         for n in manifest["nodes"].values()
-        if n["resource_type"] == "test" and n.get("test_metadata", {}).get("name") == "relationships"
+        if n["resource_type"] == "test"
+        and n.get("test_metadata", {}).get("name") == "relationships"
         and n["attached_node"].startswith("model.analytics.fct_")
     }
     assert relations == {
@@ -103,8 +105,11 @@ def test_a_failing_reconciliation_test_publishes_nothing(published, source_file,
     snapshots_dir = published.parent
     before = sorted(p.name for p in snapshots_dir.iterdir())
     # A balance the bank reported that the transactions do not explain.
-    corrupt = corrupted_copy(source_file, tmp_path,
-                             "UPDATE app.balances SET amount = amount + 0.01 WHERE id = (SELECT max(id) FROM app.balances)")
+    corrupt = corrupted_copy(
+        source_file,
+        tmp_path,
+        "UPDATE app.balances SET amount = amount + 0.01 WHERE id = (SELECT max(id) FROM app.balances)",
+    )
     with pytest.raises(snapshot.SnapshotError) as error:
         snapshot.build_and_publish(snapshot.BuildRequest("local", snapshots_dir, corrupt))
     assert "nothing was published" in str(error.value)
@@ -114,8 +119,11 @@ def test_a_failing_reconciliation_test_publishes_nothing(published, source_file,
 
 
 def test_a_malformed_source_row_fails_the_build(source_file, tmp_path):
-    corrupt = corrupted_copy(source_file, tmp_path,
-                             "UPDATE app.transactions SET status = 'weird' WHERE id = (SELECT min(id) FROM app.transactions)")
+    corrupt = corrupted_copy(
+        source_file,
+        tmp_path,
+        "UPDATE app.transactions SET status = 'weird' WHERE id = (SELECT min(id) FROM app.transactions)",
+    )
     snapshots_dir = tmp_path / "snapshots"
     with pytest.raises(snapshot.SnapshotError, match="accepted_values_stg_transactions_status"):
         snapshot.build_and_publish(snapshot.BuildRequest("local", snapshots_dir, corrupt))
@@ -129,8 +137,11 @@ def test_missing_source_file_is_reported_before_building(tmp_path):
 
 
 def test_unreachable_postgres_is_reported_without_the_password(tmp_path):
-    request = snapshot.BuildRequest("postgres", tmp_path / "snapshots",
-                                    postgres_dsn="host=127.0.0.1 port=1 dbname=x user=y password=hunter2 connect_timeout=2")
+    request = snapshot.BuildRequest(
+        "postgres",
+        tmp_path / "snapshots",
+        postgres_dsn="host=127.0.0.1 port=1 dbname=x user=y password=hunter2 connect_timeout=2",
+    )
     with pytest.raises(snapshot.SnapshotError) as error:
         snapshot.build(request)
     assert "cannot read the source in PostgreSQL" in str(error.value)
@@ -138,8 +149,17 @@ def test_unreachable_postgres_is_reported_without_the_password(tmp_path):
 
 
 def test_cli_exits_non_zero_with_a_message_when_the_build_fails(tmp_path, capsys):
-    code = snapshot.main(["build", "--target", "local", "--snapshots-dir", str(tmp_path),
-                          "--source-file", str(tmp_path / "absent.duckdb")])
+    code = snapshot.main(
+        [
+            "build",
+            "--target",
+            "local",
+            "--snapshots-dir",
+            str(tmp_path),
+            "--source-file",
+            str(tmp_path / "absent.duckdb"),
+        ]
+    )
     assert code == 1
     assert "does not exist" in capsys.readouterr().err
 
@@ -165,6 +185,6 @@ def test_compare_finds_a_changed_row_and_accepts_an_identical_copy(published, tm
 
 
 def test_snapshot_ids_sort_by_build_time():
-    earlier = snapshot.new_snapshot_id(dt.datetime(2026, 11, 24, 20, 45, 1, tzinfo=dt.timezone.utc))
-    later = snapshot.new_snapshot_id(dt.datetime(2026, 11, 24, 20, 45, 2, tzinfo=dt.timezone.utc))
+    earlier = snapshot.new_snapshot_id(dt.datetime(2026, 11, 24, 20, 45, 1, tzinfo=dt.UTC))
+    later = snapshot.new_snapshot_id(dt.datetime(2026, 11, 24, 20, 45, 2, tzinfo=dt.UTC))
     assert earlier.startswith("20261124T204501Z-") and earlier < later

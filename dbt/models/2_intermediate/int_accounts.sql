@@ -1,16 +1,32 @@
 -- Accounts with the user and institution they belong to (through their bank connection).
-select
-    a.account_id,
-    c.user_id,
-    a.connection_id,
-    c.institution_id,
-    i.institution_name,
-    a.account_name,
-    a.account_type,
-    a.currency,
-    a.opened_on,
-    a.closed_on,
-    c.connection_status
-from {{ ref('stg_accounts') }} a
-join {{ ref('stg_bank_connections') }} c using (connection_id)
-join {{ ref('stg_institutions') }} i using (institution_id)
+with accounts as (
+    select * from {{ ref('stg_accounts') }}
+),
+
+bank_connections as (
+    select * from {{ ref('stg_bank_connections') }}
+),
+
+institutions as (
+    select * from {{ ref('stg_institutions') }}
+),
+
+final as (
+    select
+        accounts.account_id,
+        bank_connections.user_id,
+        accounts.connection_id,
+        bank_connections.institution_id,
+        institutions.institution_name,
+        accounts.account_name,
+        accounts.account_type,
+        accounts.currency,
+        accounts.opened_on,
+        accounts.closed_on,
+        bank_connections.connection_status
+    from accounts
+    inner join bank_connections using (connection_id)
+    inner join institutions using (institution_id)
+)
+
+select * from final

@@ -1,65 +1,101 @@
 -- One row per account per day from its opening day to the as-of date (or its closing day), no gaps.
 -- The earliest bank-reported balance anchors the series; booked transactions (pending ones are
 -- not final, transfers are) move it day by day: balance(d) = balance(d-1) + net_change(d).
-with days as (
+with accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+as_of_date as (
+    select * from {{ ref('int_as_of_date') }}
+),
+
+transactions as (
+    select * from {{ ref('stg_transactions') }}
+),
+
+-- Read twice (anchors, reported): not materialized, so each reading scans only what it needs.
+balances as not materialized (
+    select * from {{ ref('stg_balances') }}
+),
+
+days as (
     select
-        a.account_id,
-        a.user_id,
-        a.currency,
-        unnest(generate_series(a.opened_on, least(coalesce(a.closed_on, d.as_of_date), d.as_of_date), interval 1 day))::date as balance_date
-    from {{ ref('int_accounts') }} a
-    cross join {{ ref('int_as_of_date') }} d
+        accounts.account_id,
+        accounts.user_id,
+        accounts.currency,
+        unnest(generate_series(
+            accounts.opened_on,
+            least(coalesce(accounts.closed_on, as_of_date.as_of_date), as_of_date.as_of_date),
+            interval 1 day
+        ))::date as balance_date
+    from accounts
+    cross join as_of_date
 ),
 
 booked as (
-    select account_id, booking_date as balance_date, sum(amount) as net_change
-    from {{ ref('stg_transactions') }}
+    select
+        account_id,
+        booking_date as balance_date,
+        sum(amount) as net_change
+    from transactions
     where status = 'booked'
     group by all
 ),
 
 anchors as (
-    select account_id, balance_date as anchor_date, amount as anchor_amount
-    from {{ ref('stg_balances') }}
+    select
+        account_id,
+        balance_date as anchor_date,
+        amount as anchor_amount
+    from balances
     qualify row_number() over (partition by account_id order by balance_date) = 1
 ),
 
 opening as (
     select
-        a.account_id,
-        a.anchor_amount - coalesce(sum(b.net_change), 0) as opening_balance
-    from anchors a
-    left join booked b on b.account_id = a.account_id and b.balance_date <= a.anchor_date
-    group by a.account_id, a.anchor_amount
+        anchors.account_id,
+        anchors.anchor_amount - coalesce(sum(booked.net_change), 0) as opening_balance
+    from anchors
+    left join booked
+        on anchors.account_id = booked.account_id and anchors.anchor_date >= booked.balance_date
+    group by anchors.account_id, anchors.anchor_amount
 ),
 
 reported as (
-    select distinct account_id, balance_date from {{ ref('stg_balances') }}
+    select distinct
+        account_id,
+        balance_date
+    from balances
 ),
 
 daily as (
     select
-        d.account_id,
-        d.user_id,
-        d.balance_date,
-        d.currency,
-        coalesce(o.opening_balance, 0)
-            + sum(coalesce(b.net_change, 0)) over (partition by d.account_id order by d.balance_date) as balance,
-        coalesce(b.net_change, 0) as net_change,
-        r.account_id is not null as is_reported
-    from days d
-    left join booked b using (account_id, balance_date)
-    left join opening o using (account_id)
-    left join reported r using (account_id, balance_date)
+        days.account_id,
+        days.user_id,
+        days.balance_date,
+        days.currency,
+        coalesce(opening.opening_balance, 0)
+        + sum(coalesce(booked.net_change, 0)) over (partition by days.account_id order by days.balance_date)
+            as balance,
+        coalesce(booked.net_change, 0) as net_change,
+        reported.account_id is not null as is_reported
+    from days
+    left join booked using (account_id, balance_date)
+    left join opening using (account_id)
+    left join reported using (account_id, balance_date)
+),
+
+final as (
+    select
+        account_id,
+        user_id,
+        balance_date,
+        currency,
+        balance::decimal(18, 2) as balance,
+        net_change::decimal(18, 2) as net_change,
+        is_reported
+    from daily
 )
 
-select
-    account_id,
-    user_id,
-    balance_date,
-    currency,
-    balance::decimal(18, 2) as balance,
-    net_change::decimal(18, 2) as net_change,
-    is_reported
-from daily
+select * from final
 order by user_id, balance_date, account_id

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -29,10 +30,8 @@ def extension_directory(root: Path | None = None) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         # A dangling link is left over from an older virtualenv; another process may race us here.
         target.unlink(missing_ok=True)
-        try:
+        with contextlib.suppress(FileExistsError):
             target.symlink_to(binary)
-        except FileExistsError:
-            pass
     return root
 
 
