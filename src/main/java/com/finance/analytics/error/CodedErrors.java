@@ -3,6 +3,7 @@ package com.finance.analytics.error;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError;
 import graphql.schema.DataFetchingEnvironment;
 import java.net.URI;
 import java.util.HashMap;
@@ -76,7 +77,9 @@ public final class CodedErrors {
         if (codeOf(error).isPresent()) {
             return error;
         }
-        ErrorCode code = ErrorCode.of(error.getErrorType());
+        // graphql-java refuses an introspection query that is too big to be in good faith: the client's mistake.
+        ErrorCode code = error instanceof BadFaithIntrospectionError ? ErrorCode.BAD_REQUEST
+                : ErrorCode.of(error.getErrorType());
         Map<String, Object> extensions = new HashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
         extensions.put(ErrorCode.EXTENSION, code.name());
         return GraphqlErrorBuilder.newError()

@@ -14,6 +14,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(401, ErrorType.UNAUTHORIZED, "Authentication is required"),
     FORBIDDEN(403, ErrorType.FORBIDDEN, "Access is denied"),
     NOT_FOUND(404, ErrorType.NOT_FOUND, "Not found"),
+    /** Apollo's automatic persisted queries: the hash is unknown here, so the client sends the document with it. */
+    PERSISTED_QUERY_NOT_FOUND(404, ErrorType.NOT_FOUND, "PersistedQueryNotFound"),
     RATE_LIMITED(429, ErrorType.BAD_REQUEST, "Too many requests; try again later"),
     TIMEOUT(504, ErrorType.INTERNAL_ERROR, "The query took too long and was cancelled"),
     UNAVAILABLE(503, ErrorType.INTERNAL_ERROR, "Analytics data is not available right now; try again later"),

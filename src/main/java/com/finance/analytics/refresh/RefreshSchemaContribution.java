@@ -28,8 +28,10 @@ public class RefreshSchemaContribution implements SchemaContribution {
         schema.wire(TypeRuntimeWiring.newTypeWiring("Mutation")
                 .dataFetcher("refreshAnalytics", environment -> refreshes.refresh(Callers.require(environment))));
         schema.wire(TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("refreshRun",
-                        environment -> refreshes.run(Callers.require(environment), environment.getArgument("id"))));
+                .dataFetcher("refreshRun", environment -> {
+                    environment.getGraphQlContext().put(NOT_FROM_SNAPSHOT, true);
+                    return refreshes.run(Callers.require(environment), environment.getArgument("id"));
+                }));
         schema.wire(TypeRuntimeWiring.newTypeWiring("RefreshStatus").enumValues(RefreshStatus::valueOf));
     }
 }

@@ -1,5 +1,6 @@
 package com.finance.analytics.schema;
 
+import com.finance.analytics.documents.DocumentProviders;
 import com.finance.analytics.query.SortDirection;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotPreparer;
@@ -27,13 +28,15 @@ import org.springframework.stereotype.Component;
 public class GraphQlEngineFactory implements SnapshotPreparer {
 
     private final ObjectProvider<SchemaContribution> contributions;
+    private final DocumentProviders documents;
     private final ObjectProvider<Instrumentation> instrumentations;
     private final ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers;
 
-    public GraphQlEngineFactory(ObjectProvider<SchemaContribution> contributions,
+    public GraphQlEngineFactory(ObjectProvider<SchemaContribution> contributions, DocumentProviders documents,
                                 ObjectProvider<Instrumentation> instrumentations,
                                 ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
         this.contributions = contributions;
+        this.documents = documents;
         this.instrumentations = instrumentations;
         this.exceptionResolvers = exceptionResolvers;
     }
@@ -74,7 +77,7 @@ public class GraphQlEngineFactory implements SnapshotPreparer {
         GraphQlSource source = GraphQlSource.builder(graphQlSchema)
                 .exceptionResolvers(exceptionResolvers.orderedStream().toList())
                 .configureGraphQl(graphQl -> {
-                    graphQl.preparsedDocumentProvider(new ParsedDocumentCache());
+                    graphQl.preparsedDocumentProvider(documents.forSchema(graphQlSchema));
                     instrumentation.ifPresent(graphQl::instrumentation);
                 })
                 .build();

@@ -11,6 +11,12 @@ import java.util.Optional;
 public interface SchemaContribution {
 
     /**
+     * Set to {@code true} in the GraphQL context by a fetcher whose answer does not come from the snapshot (e.g. a
+     * refresh run's status), so the response is never given an entity tag that only the snapshot would change.
+     */
+    String NOT_FROM_SNAPSHOT = "analytics.notFromSnapshot";
+
+    /**
      * Adds this feature to the schema of {@code snapshot}, or to the schema served while no snapshot is available
      * when it is empty (a feature that needs data adds nothing then). Called once per snapshot, never per request.
      */

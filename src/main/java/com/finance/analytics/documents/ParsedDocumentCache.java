@@ -1,4 +1,4 @@
-package com.finance.analytics.schema;
+package com.finance.analytics.documents;
 
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;

@@ -1,4 +1,4 @@
-package com.finance.analytics.schema;
+package com.finance.analytics.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
