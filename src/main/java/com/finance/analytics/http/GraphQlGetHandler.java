@@ -7,6 +7,7 @@ import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.schema.SchemaContribution;
 import com.finance.analytics.security.Callers;
 import com.finance.analytics.snapshot.SnapshotManager;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -21,6 +22,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -171,9 +173,12 @@ class GraphQlGetHandler {
     }
 
     private static WebGraphQlRequest webRequest(ServerRequest request, Map<String, Object> body) {
-        MultiValueMap<String, org.springframework.http.HttpCookie> cookies = new LinkedMultiValueMap<>();
+        Map<String, Object> complete = new LinkedHashMap<>(body);
+        // A hash-only request: the document provider reads the hash; Spring needs some query text, as on POST.
+        complete.putIfAbsent("query", PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+        MultiValueMap<String, HttpCookie> cookies = new LinkedMultiValueMap<>();
         return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies,
-                request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(),
+                request.remoteAddress().orElse(null), request.attributes(), complete, UUID.randomUUID().toString(),
                 request.servletRequest().getLocale());
     }
 
