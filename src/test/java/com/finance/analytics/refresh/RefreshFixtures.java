@@ -10,12 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.springframework.graphql.test.tester.GraphQlTester;
+
 import com.finance.analytics.TestFixtures;
 
-/** What the refresh tests share: the project's Python tools, free loopback ports, scratch directories, waiting. */
+/**
+ * What the refresh tests share: the project's Python tools, free loopback ports, scratch directories, waiting, the
+ * snapshot the gateway serves.
+ */
 final class RefreshFixtures {
 
     static final Path PYTHON = TestFixtures.repoRoot().resolve(".venv/bin/python");
@@ -64,5 +70,11 @@ final class RefreshFixtures {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The id of the snapshot the gateway serves, null while it has none. */
+    static String servedSnapshot(GraphQlTester caller) {
+        return (String) caller.documentName("servedSnapshotId").execute()
+                .path("analyticsStatus").entity(Map.class).get().get("snapshotId");
     }
 }

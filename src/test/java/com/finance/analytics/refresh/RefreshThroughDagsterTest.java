@@ -20,13 +20,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.finance.analytics.GatewayTest;
+import com.finance.analytics.SignedIn;
 import com.finance.analytics.security.Caller;
 
 /**
@@ -34,7 +35,7 @@ import com.finance.analytics.security.Caller;
  * a real Dagster on loopback running the dbt build and publishing, and the gateway swapping to the new snapshot.
  * The gateway starts with no snapshot at all, as a fresh install does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefreshThroughDagsterTest {
 
@@ -42,18 +43,12 @@ class RefreshThroughDagsterTest {
     private static final Path SNAPSHOTS = WORK.resolve("snapshots");
     private static final UUID OPERATOR = UUID.fromString("6f1d7c0e-2a55-4d8e-9a51-3c2b7e9f0d10");
     private static final Duration RUN_WAIT = Duration.ofMinutes(5);
-    private static final String REFRESH = "mutation { refreshAnalytics { id status startedAt finishedAt message } }";
-    private static final String RUN = "query($id: ID!) { refreshRun(id: $id) { id status startedAt finishedAt message } }";
-    private static final String TRANSACTIONS_ON = """
-            query($day: Date!) { fctTransactions(filter: {startDate: $day, endDate: $day}) {
-              nodes { transactionId amount description } } }
-            """;
 
     private static FileLock database;
     private static DagsterProcess dagster;
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private HttpGraphQlTester anonymous;
 
     @DynamicPropertySource
     static void realDagsterOverPostgres(DynamicPropertyRegistry registry) throws Exception {
@@ -92,14 +87,14 @@ class RefreshThroughDagsterTest {
             day = SourceEdits.target(source, 0);
             execute(source, SourceEdits.insertPurchaseAndRefund(day, inserted, day.currency()));
         }
-        HttpSyncGraphQlClient operator = GatewayGraphQl.as(port, OPERATOR, Caller.REFRESH_SCOPE);
+        HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
 
-        ClientGraphQlResponse launched = operator.document(REFRESH).executeSync();
-        assertThat(launched.getErrors()).isEmpty();
-        String runId = launched.field("refreshAnalytics.id").getValue();
-        assertThat(RefreshStatus.valueOf(launched.field("refreshAnalytics.status").getValue()).inProgress()).isTrue();
-        assertThat(operator.document(REFRESH).executeSync().field("refreshAnalytics.id").<String>getValue())
-                .as("a second refresh while one runs returns the running one").isEqualTo(runId);
+        GraphQlTester.Response launched = operator.documentName("refreshAnalytics").execute();
+        String runId = launched.path("refreshAnalytics.id").entity(String.class).get();
+        assertThat(RefreshStatus.valueOf(launched.path("refreshAnalytics.status").entity(String.class).get())
+                .inProgress()).isTrue();
+        assertThat(operator.documentName("refreshAnalytics").execute().path("refreshAnalytics.id").entity(String.class)
+                .get()).as("a second refresh while one runs returns the running one").isEqualTo(runId);
         assertThat(restartedGatewayRefresh().id()).as("a restarted gateway finds the running one in Dagster")
                 .isEqualTo(runId);
 
@@ -111,11 +106,11 @@ class RefreshThroughDagsterTest {
 
         String published = SnapshotBuilds.currentId(SNAPSHOTS);
         RefreshFixtures.awaitCondition("the gateway serving " + published, Duration.ofMinutes(1),
-                () -> published.equals(servedSnapshot(operator)));
-        ClientGraphQlResponse rows = GatewayGraphQl.as(port, day.userId())
-                .document(TRANSACTIONS_ON).variable("day", day.quietDay().toString()).executeSync();
-        assertThat(rows.getErrors()).isEmpty();
-        assertThat(rows.field("fctTransactions.nodes").toEntityList(Map.class))
+                () -> published.equals(RefreshFixtures.servedSnapshot(operator)));
+        List<Map> rows = SignedIn.as(anonymous, day.userId()).documentName("transactionsOnDay")
+                .variable("day", day.quietDay().toString()).execute()
+                .path("fctTransactions.nodes").entityList(Map.class).get();
+        assertThat(rows)
                 .extracting(node -> node.get("transactionId"))
                 .containsExactlyInAnyOrderElementsOf(inserted.stream().map(UUID::toString).toList());
     }
@@ -123,8 +118,8 @@ class RefreshThroughDagsterTest {
     @Test
     @Order(2)
     void failedDbtTestReportsDagstersMessageAndKeepsServingTheLastGoodSnapshot() throws Exception {
-        HttpSyncGraphQlClient operator = GatewayGraphQl.as(port, OPERATOR, Caller.REFRESH_SCOPE);
-        String serving = servedSnapshot(operator);
+        HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
+        String serving = RefreshFixtures.servedSnapshot(operator);
         assertThat(serving).as("the first test published a snapshot").isNotNull();
         List<UUID> broken = List.of(UUID.randomUUID(), UUID.randomUUID());
         try (Connection source = PostgresSource.connect()) {
@@ -133,16 +128,16 @@ class RefreshThroughDagsterTest {
             execute(source, SourceEdits.insertPurchaseAndRefund(day, broken, "XXX"));
         }
         try {
-            String runId = operator.document(REFRESH).executeSync().field("refreshAnalytics.id").getValue();
+            String runId = operator.documentName("refreshAnalytics").execute().path("refreshAnalytics.id")
+                    .entity(String.class).get();
             Map<?, ?> finished = awaitFinished(operator, runId);
 
             assertThat(finished.get("status")).isEqualTo("FAILURE");
             assertThat((String) finished.get("message")).startsWith("Nothing was published")
                     .contains("assert_transaction_currency_matches_account");
             assertThat(SnapshotBuilds.currentId(SNAPSHOTS)).isEqualTo(serving);
-            assertThat(servedSnapshot(operator)).isEqualTo(serving);
-            ClientGraphQlResponse stillServing = operator.document("{ datasets { id } }").executeSync();
-            assertThat(stillServing.getErrors()).isEmpty();
+            assertThat(RefreshFixtures.servedSnapshot(operator)).isEqualTo(serving);
+            operator.documentName("datasetIds").execute().errors().verify();
         } finally {
             try (Connection source = PostgresSource.connect()) {
                 execute(source, "DELETE FROM app.transactions WHERE id IN ('%s', '%s')"
@@ -154,11 +149,10 @@ class RefreshThroughDagsterTest {
     @Test
     @Order(3)
     void aRunDagsterDoesNotKnowIsNotFound() {
-        HttpSyncGraphQlClient operator = GatewayGraphQl.as(port, OPERATOR, Caller.REFRESH_SCOPE);
+        HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
 
-        ClientGraphQlResponse response = operator.document(RUN).variable("id", UUID.randomUUID()).executeSync();
-
-        assertThat(GatewayGraphQl.errorCodes(response)).containsExactly("NOT_FOUND");
+        operator.documentName("refreshRun").variable("id", UUID.randomUUID()).execute().errors().satisfy(errors ->
+                assertThat(errors).extracting(SignedIn::code).containsExactly("NOT_FOUND"));
     }
 
     private RefreshRun restartedGatewayRefresh() {
@@ -168,23 +162,17 @@ class RefreshThroughDagsterTest {
                 .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE)));
     }
 
-    private static Map<?, ?> awaitFinished(HttpSyncGraphQlClient operator, String runId) throws InterruptedException {
+    private static Map<?, ?> awaitFinished(HttpGraphQlTester operator, String runId) throws InterruptedException {
         Instant deadline = Instant.now().plus(RUN_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            ClientGraphQlResponse response = operator.document(RUN).variable("id", runId).executeSync();
-            assertThat(response.getErrors()).isEmpty();
-            Map<?, ?> run = response.field("refreshRun").toEntity(Map.class);
+            Map<?, ?> run = operator.documentName("refreshRun").variable("id", runId).execute()
+                    .path("refreshRun").entity(Map.class).get();
             if (!RefreshStatus.valueOf((String) run.get("status")).inProgress()) {
                 return run;
             }
             Thread.sleep(1000);
         }
         throw new AssertionError("refresh run " + runId + " did not finish in " + RUN_WAIT);
-    }
-
-    private static String servedSnapshot(HttpSyncGraphQlClient client) {
-        return client.document("{ analyticsStatus { snapshotId } }").executeSync()
-                .field("analyticsStatus.snapshotId").getValue();
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

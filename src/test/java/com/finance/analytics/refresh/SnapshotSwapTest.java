@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.finance.analytics.GatewayTest;
+import com.finance.analytics.SignedIn;
 import com.finance.analytics.TestFixtures;
 import com.finance.analytics.snapshot.SnapshotLease;
 import com.finance.analytics.snapshot.SnapshotManager;
@@ -46,7 +46,7 @@ import com.finance.analytics.snapshot.SnapshotManager;
  * over HTTP, a steady stream of queries while the pointer moves. Every snapshot's data differs (two new source rows per
  * build), and each response names the snapshot it ran on, so a failed response or one mixing two snapshots is seen.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SnapshotSwapTest {
 
@@ -58,14 +58,9 @@ class SnapshotSwapTest {
     private static final int QUERY_THREADS = 3;
     private static final int KEEP_SNAPSHOTS = 2;
     private static final Duration SWAP_WAIT = Duration.ofMinutes(2);
-    private static final String QUERY = """
-            { analyticsStatus { snapshotId }
-              fctTransactions(limit: 1) { totalCount }
-              fctDailySpendingByTag(limit: 1) { totalCount } }
-            """;
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private HttpGraphQlTester anonymous;
 
     @Autowired
     private SnapshotManager snapshots;
@@ -92,7 +87,7 @@ class SnapshotSwapTest {
     @Order(1)
     void steadyQueriesAcrossThreeSwapsNeverFailNorMixSnapshots() throws Exception {
         SourceEdits.Target target = readSource(source -> SourceEdits.target(source, 0));
-        HttpSyncGraphQlClient client = GatewayGraphQl.as(port, target.userId());
+        HttpGraphQlTester client = SignedIn.as(anonymous, target.userId());
         Map<String, Counts> expected = new ConcurrentHashMap<>(Map.of(FIRST_ID, countsIn(FIRST_ID, target.userId())));
         ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -142,34 +137,35 @@ class SnapshotSwapTest {
     @Order(2)
     void columnAddedToAMartAppearsInTheSchemaAfterTheSwap() throws Exception {
         SourceEdits.Target target = readSource(source -> SourceEdits.target(source, 0));
-        HttpSyncGraphQlClient client = GatewayGraphQl.as(port, target.userId());
-        String newField = "{ fctMonthlyTrends(limit: 3) { nodes { month isPositiveMonth } } }";
-        assertThat(client.document(newField).executeSync().getErrors()).as("before the swap").isNotEmpty();
+        HttpGraphQlTester client = SignedIn.as(anonymous, target.userId());
+        client.documentName("monthlyTrendsWithPositiveMonth").execute().errors()
+                .satisfy(errors -> assertThat(errors).as("before the swap").isNotEmpty());
 
         Path project = SnapshotBuilds.copyDbtProject(WORK.resolve("dbt-with-new-column"));
         addIsPositiveMonthColumn(project);
         String id = SnapshotBuilds.publish(SNAPSHOTS, SOURCE, project);
-        awaitCondition("the gateway serving " + id, () -> id.equals(servedSnapshot(client)));
+        awaitCondition("the gateway serving " + id, () -> id.equals(RefreshFixtures.servedSnapshot(client)));
 
-        ClientGraphQlResponse after = client.document(newField).executeSync();
-        assertThat(after.getErrors()).isEmpty();
-        assertThat(after.field("fctMonthlyTrends.nodes").toEntityList(Map.class))
-                .isNotEmpty().allSatisfy(node -> assertThat(node.get("isPositiveMonth")).isInstanceOf(Boolean.class));
+        List<Map> after = client.documentName("monthlyTrendsWithPositiveMonth").execute()
+                .path("fctMonthlyTrends.nodes").entityList(Map.class).get();
+        assertThat(after).isNotEmpty().allSatisfy(node -> assertThat(node.get("isPositiveMonth")).isInstanceOf(Boolean.class));
         awaitCondition("old snapshots pruned down to " + KEEP_SNAPSHOTS, () -> publishedDirectories().size() == KEEP_SNAPSHOTS);
         assertThat(publishedDirectories()).contains(id).doesNotContain(FIRST_ID);
     }
 
-    private static Observation observe(HttpSyncGraphQlClient client) {
+    /** One response of the stream; any failure, the tester's assertions on the exchange included, is recorded. */
+    private static Observation observe(HttpGraphQlTester client) {
         try {
-            ClientGraphQlResponse response = client.document(QUERY).executeSync();
-            List<String> errors = response.getErrors().stream().map(Object::toString).toList();
+            GraphQlTester.Response response = client.documentName("snapshotIdAndTotals").execute();
+            List<String> errors = new ArrayList<>();
+            response.errors().satisfy(all -> all.forEach(error -> errors.add(error.toString())));
             if (!errors.isEmpty()) {
                 return new Observation(null, null, errors);
             }
-            return new Observation(response.field("analyticsStatus.snapshotId").getValue(), new Counts(
-                    response.field("fctTransactions.totalCount").<Number>getValue().longValue(),
-                    response.field("fctDailySpendingByTag.totalCount").<Number>getValue().longValue()), List.of());
-        } catch (RuntimeException e) {
+            return new Observation(response.path("analyticsStatus.snapshotId").entity(String.class).get(), new Counts(
+                    response.path("fctTransactions.totalCount").entity(Long.class).get(),
+                    response.path("fctDailySpendingByTag.totalCount").entity(Long.class).get()), List.of());
+        } catch (RuntimeException | AssertionError e) {
             return new Observation(null, null, List.of(e.toString()));
         }
     }
@@ -219,11 +215,6 @@ class SnapshotSwapTest {
                 "        data_type: boolean",
                 "        description: Whether income exceeded spending that month.");
         Files.writeString(contract, yml.substring(0, end) + column + yml.substring(end));
-    }
-
-    private static String servedSnapshot(HttpSyncGraphQlClient client) {
-        return client.document("{ analyticsStatus { snapshotId } }").executeSync()
-                .field("analyticsStatus.snapshotId").getValue();
     }
 
     private static List<String> publishedDirectories() {

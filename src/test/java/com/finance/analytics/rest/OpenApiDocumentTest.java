@@ -2,32 +2,25 @@ package com.finance.analytics.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finance.analytics.TestFixtures;
-import com.finance.analytics.rest.RestClient.Response;
+import com.finance.analytics.GatewayHttp;
+import com.finance.analytics.GatewayHttp.Response;
+import com.finance.analytics.GatewayTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document and Swagger UI are served without a token and describe what the fuzzer needs. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class OpenApiDocumentTest {
 
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-    }
+    @Autowired
+    private GatewayHttp http;
 
     @Test
     void documentDescribesEveryEndpointTheBearerSchemeAndTheProblemShape() {
-        Response response = new RestClient(port).get("/v3/api-docs", null);
+        Response response = http.get(null, "/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
         JsonNode document = response.json();
 
@@ -50,7 +43,7 @@ class OpenApiDocumentTest {
 
     @Test
     void datasetIdIsAnEnumOfTheServedDatasets() {
-        JsonNode document = new RestClient(port).get("/v3/api-docs", null).json();
+        JsonNode document = http.get(null, "/v3/api-docs").json();
         JsonNode id = document.path("paths").path("/api/analytics/datasets/{id}/query").path("get").path("parameters")
                 .valueStream().filter(parameter -> parameter.path("name").asString().equals("id")).findFirst()
                 .orElseThrow();
@@ -63,9 +56,8 @@ class OpenApiDocumentTest {
 
     @Test
     void swaggerUiIsServedWithoutAToken() {
-        RestClient client = new RestClient(port);
-        assertThat(client.get("/swagger-ui.html", null).status()).isEqualTo(302);
-        Response page = client.get("/swagger-ui/index.html", null);
+        assertThat(http.get(null, "/swagger-ui.html").status()).isEqualTo(302);
+        Response page = http.get(null, "/swagger-ui/index.html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("swagger-ui");
     }

@@ -2,14 +2,13 @@ package com.finance.analytics.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finance.analytics.GatewayHttp;
+import com.finance.analytics.GatewayHttp.Response;
+import com.finance.analytics.GatewayTest;
 import com.finance.analytics.SourceData;
-import com.finance.analytics.TestFixtures;
-import com.finance.analytics.rest.RestClient.Response;
+import com.finance.analytics.refresh.DagsterDown;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.security.TestTokens;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,17 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The security suite's hostile cases on REST, each next to the same request on GraphQL: bad tokens, another user's
  * ids, malformed and unknown parameters, unknown datasets, refresh without the scope and with Dagster down. Every
  * refusal is a problem detail with the code GraphQL answers with, and never leaks internals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
+@DagsterDown
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestHostileRequestsTest {
 
@@ -43,27 +40,16 @@ class RestHostileRequestsTest {
             "/api/analytics/monthly-trends?" + RANGE,
             "/api/analytics/balance-history?" + RANGE);
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private GatewayHttp http;
 
-    private RestClient client;
     private UUID user;
     private String token;
     private UUID foreignAccount;
     private UUID foreignTag;
 
-    @DynamicPropertySource
-    static void testSnapshotAndDeadDagster(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-        String deadDagster = "http://127.0.0.1:" + closedPort();
-        registry.add("analytics.refresh.dagster-url", () -> deadDagster);
-        registry.add("analytics.refresh.connect-timeout", () -> "1s");
-        registry.add("analytics.refresh.request-timeout", () -> "1s");
-    }
-
     @BeforeAll
     void users() throws Exception {
-        client = new RestClient(port);
         try (SourceData source = SourceData.open()) {
             List<UUID> users = source.usersByActivity();
             user = users.get(0);
@@ -91,28 +77,27 @@ class RestHostileRequestsTest {
     @ParameterizedTest
     @MethodSource("badAuthorizations")
     void badTokensAreRefusedOnEveryEndpointAsOnGraphQl(String authorization) {
-        Response graphQl = client.graphQl(authorization, "{ analyticsStatus { available } }", Map.of());
+        Response graphQl = graphQl(authorization, "analyticsAvailable", Map.of());
         assertThat(graphQl.status()).isEqualTo(401);
-        assertThat(graphQl.graphQlErrorCodes()).containsExactly("UNAUTHENTICATED");
+        assertThat(graphQl.errorCodes()).containsExactly("UNAUTHENTICATED");
 
         for (String path : DATA_PATHS) {
-            assertProblem(client.get(path, authorization), 401, "UNAUTHENTICATED");
+            assertProblem(http.get(authorization, path), 401, "UNAUTHENTICATED");
         }
-        assertProblem(client.post("/api/analytics/refresh", authorization), 401, "UNAUTHENTICATED");
+        assertProblem(http.post(authorization, "/api/analytics/refresh"), 401, "UNAUTHENTICATED");
     }
 
     @Test
     void anotherUsersAccountIsForbiddenAsOnGraphQl() {
-        Response graphQl = client.graphQl(token, "query($a: [UUID!]) { fctTransactions(filter: {accountIds: $a}) "
-                + "{ totalCount } balanceHistory(startDate: \"2026-01-01\", endDate: \"2026-01-31\", accountIds: $a) "
-                + "{ balance } }", Map.of("a", List.of(foreignAccount.toString())));
-        assertThat(graphQl.graphQlErrorCodes()).containsOnly("FORBIDDEN").hasSize(2);
+        Response graphQl = graphQl(token, "transactionTotalAndJanuaryBalanceOfAccounts",
+                Map.of("a", List.of(foreignAccount.toString())));
+        assertThat(graphQl.errorCodes()).containsOnly("FORBIDDEN").hasSize(2);
 
-        assertProblem(client.get("/api/analytics/datasets/fct_transactions/query?account_ids=" + foreignAccount, token),
+        assertProblem(http.get(token, "/api/analytics/datasets/fct_transactions/query?account_ids=" + foreignAccount),
                 403, "FORBIDDEN");
-        assertProblem(client.get("/api/analytics/datasets/dim_accounts/query?account_ids=" + foreignAccount, token),
+        assertProblem(http.get(token, "/api/analytics/datasets/dim_accounts/query?account_ids=" + foreignAccount),
                 403, "FORBIDDEN");
-        assertProblem(client.get("/api/analytics/balance-history?" + RANGE + "&account_ids=" + foreignAccount, token),
+        assertProblem(http.get(token, "/api/analytics/balance-history?" + RANGE + "&account_ids=" + foreignAccount),
                 403, "FORBIDDEN");
     }
 
@@ -122,28 +107,27 @@ class RestHostileRequestsTest {
         try (SourceData source = SourceData.open()) {
             ownTag = source.tagsOf(user).getFirst();
         }
-        Response graphQl = client.graphQl(token, "query($t: [UUID!]) { spendingByTag(startDate: \"2026-01-01\", "
-                + "endDate: \"2026-03-31\", tagIds: $t) { currency } }",
+        Response graphQl = graphQl(token, "firstQuarterSpendingCurrenciesOfTags",
                 Map.of("t", List.of(ownTag.toString(), foreignTag.toString())));
-        assertThat(graphQl.graphQlErrorCodes()).containsExactly("FORBIDDEN");
+        assertThat(graphQl.errorCodes()).containsExactly("FORBIDDEN");
 
-        assertProblem(client.get("/api/analytics/spending-by-tag?" + RANGE + "&tag_ids=" + ownTag + "," + foreignTag,
-                token), 403, "FORBIDDEN");
-        assertProblem(client.get("/api/analytics/datasets/fct_transactions/query?tag_ids=" + ownTag + "&tag_ids="
-                + foreignTag, token), 403, "FORBIDDEN");
-        assertProblem(client.get("/api/analytics/datasets/dim_tags/query?tag_ids=" + foreignTag, token),
+        assertProblem(http.get(token, "/api/analytics/spending-by-tag?" + RANGE + "&tag_ids=" + ownTag + ","
+                + foreignTag), 403, "FORBIDDEN");
+        assertProblem(http.get(token, "/api/analytics/datasets/fct_transactions/query?tag_ids=" + ownTag + "&tag_ids="
+                + foreignTag), 403, "FORBIDDEN");
+        assertProblem(http.get(token, "/api/analytics/datasets/dim_tags/query?tag_ids=" + foreignTag),
                 403, "FORBIDDEN");
     }
 
     @Test
     void unknownDatasetIsNotFoundAsOnGraphQl() {
-        Response graphQl = client.graphQl(token, "{ dataset(id: \"stg_transactions\") { id } }", Map.of());
-        assertThat(graphQl.graphQlErrorCodes()).containsExactly("NOT_FOUND");
+        Response graphQl = graphQl(token, "stagingDataset", Map.of());
+        assertThat(graphQl.errorCodes()).containsExactly("NOT_FOUND");
 
-        assertProblem(client.get("/api/analytics/datasets/stg_transactions/query", token), 404, "NOT_FOUND");
-        assertProblem(client.get("/api/analytics/datasets/stg_transactions/schema", token), 404, "NOT_FOUND");
-        assertProblem(client.get("/api/analytics/datasets/main.fct_transactions/query", token), 404, "NOT_FOUND");
-        assertProblem(client.get("/api/analytics/no-such-endpoint", token), 404, "NOT_FOUND");
+        assertProblem(http.get(token, "/api/analytics/datasets/stg_transactions/query"), 404, "NOT_FOUND");
+        assertProblem(http.get(token, "/api/analytics/datasets/stg_transactions/schema"), 404, "NOT_FOUND");
+        assertProblem(http.get(token, "/api/analytics/datasets/main.fct_transactions/query"), 404, "NOT_FOUND");
+        assertProblem(http.get(token, "/api/analytics/no-such-endpoint"), 404, "NOT_FOUND");
     }
 
     static Stream<String> malformedRequests() {
@@ -184,61 +168,59 @@ class RestHostileRequestsTest {
     @ParameterizedTest
     @MethodSource("malformedRequests")
     void malformedParametersAreBadRequests(String pathAndQuery) {
-        assertProblem(client.get(pathAndQuery, token), 400, "BAD_REQUEST");
+        assertProblem(http.get(token, pathAndQuery), 400, "BAD_REQUEST");
     }
 
     @Test
     void malformedArgumentsAreBadRequestsOnGraphQlToo() {
-        Response graphQl = client.graphQl(token, "{ fctTransactions(filter: {startDate: \"2026-02-30\"}, limit: 10001)"
-                + " { totalCount } }", Map.of());
-        assertThat(graphQl.graphQlErrorCodes()).isNotEmpty().containsOnly("BAD_REQUEST");
+        Response graphQl = graphQl(token, "transactionsFromFebruary30OverLimit", Map.of());
+        assertThat(graphQl.errorCodes()).isNotEmpty().containsOnly("BAD_REQUEST");
     }
 
     @Test
     void tooManyIdsAreRefusedLikeGraphQlsListLimit() {
         String ids = String.join(",", Stream.generate(() -> UUID.randomUUID().toString()).limit(101).toList());
-        assertProblem(client.get("/api/analytics/datasets/fct_transactions/query?account_ids=" + ids, token),
+        assertProblem(http.get(token, "/api/analytics/datasets/fct_transactions/query?account_ids=" + ids),
                 400, "BAD_REQUEST");
     }
 
     @Test
     void refreshNeedsTheRefreshScopeAsOnGraphQl() {
-        Response graphQl = client.graphQl(token, "mutation { refreshAnalytics { id } }", Map.of());
-        assertThat(graphQl.graphQlErrorCodes()).containsExactly("FORBIDDEN");
+        Response graphQl = graphQl(token, "refreshAnalyticsId", Map.of());
+        assertThat(graphQl.errorCodes()).containsExactly("FORBIDDEN");
 
-        assertProblem(client.post("/api/analytics/refresh", token), 403, "FORBIDDEN");
+        assertProblem(http.post(token, "/api/analytics/refresh"), 403, "FORBIDDEN");
     }
 
     @Test
     void refreshWithTheScopeIsUnavailableWhileDagsterIsDownAsOnGraphQl() {
         String operator = TestTokens.bearer(user, Caller.REFRESH_SCOPE);
-        Response graphQl = client.graphQl(operator, "mutation { refreshAnalytics { id } }", Map.of());
-        assertThat(graphQl.graphQlErrorCodes()).containsExactly("UNAVAILABLE");
+        Response graphQl = graphQl(operator, "refreshAnalyticsId", Map.of());
+        assertThat(graphQl.errorCodes()).containsExactly("UNAVAILABLE");
 
-        Response rest = client.post("/api/analytics/refresh", operator);
+        Response rest = http.post(operator, "/api/analytics/refresh");
         assertProblem(rest, 503, "UNAVAILABLE");
         assertThat(rest.text()).doesNotContain("127.0.0.1");
     }
 
     @Test
     void refreshRunStatusNeedsTheScopeAndAUuidAsOnGraphQl() {
-        String runQuery = "query($id: ID!) { refreshRun(id: $id) { id } }";
         String runId = UUID.randomUUID().toString();
-        assertThat(client.graphQl(token, runQuery, Map.of("id", runId)).graphQlErrorCodes()).containsExactly("FORBIDDEN");
-        assertProblem(client.get("/api/analytics/refresh/" + runId, token), 403, "FORBIDDEN");
+        assertThat(graphQl(token, "refreshRunId", Map.of("id", runId)).errorCodes()).containsExactly("FORBIDDEN");
+        assertProblem(http.get(token, "/api/analytics/refresh/" + runId), 403, "FORBIDDEN");
 
         String operator = TestTokens.bearer(user, Caller.REFRESH_SCOPE);
-        assertThat(client.graphQl(operator, runQuery, Map.of("id", "1 OR 1=1")).graphQlErrorCodes())
+        assertThat(graphQl(operator, "refreshRunId", Map.of("id", "1 OR 1=1")).errorCodes())
                 .containsExactly("BAD_REQUEST");
-        assertProblem(client.get("/api/analytics/refresh/1%20OR%201=1", operator), 400, "BAD_REQUEST");
-        assertThat(client.graphQl(operator, runQuery, Map.of("id", runId)).graphQlErrorCodes())
+        assertProblem(http.get(operator, "/api/analytics/refresh/1%20OR%201=1"), 400, "BAD_REQUEST");
+        assertThat(graphQl(operator, "refreshRunId", Map.of("id", runId)).errorCodes())
                 .containsExactly("UNAVAILABLE");
-        assertProblem(client.get("/api/analytics/refresh/" + runId, operator), 503, "UNAVAILABLE");
+        assertProblem(http.get(operator, "/api/analytics/refresh/" + runId), 503, "UNAVAILABLE");
     }
 
     @Test
     void wrongMethodIsAProblemDetailToo() {
-        Response response = client.post("/api/analytics/datasets", token);
+        Response response = http.post(token, "/api/analytics/datasets");
         assertProblem(response, 405, "BAD_REQUEST");
     }
 
@@ -254,9 +236,8 @@ class RestHostileRequestsTest {
                 .doesNotContain("\tat ").doesNotContain("duckdb");
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
+    /** GraphQL's answer to the same request: the named document sent raw, since refusals carry HTTP statuses. */
+    private Response graphQl(String authorization, String documentName, Map<String, Object> variables) {
+        return http.graphQl(authorization, GatewayHttp.document(documentName), variables);
     }
 }

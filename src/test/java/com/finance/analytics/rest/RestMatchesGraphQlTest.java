@@ -2,11 +2,12 @@ package com.finance.analytics.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finance.analytics.GatewayHttp;
+import com.finance.analytics.GatewayHttp.Response;
+import com.finance.analytics.GatewayTest;
 import com.finance.analytics.SourceData;
 import com.finance.analytics.SourceData.TagCurrency;
 import com.finance.analytics.SourceData.Totals;
-import com.finance.analytics.TestFixtures;
-import com.finance.analytics.rest.RestClient.Response;
 import com.finance.analytics.security.TestTokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,27 +22,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every REST endpoint against the equivalent GraphQL query for the same user, over real HTTP on the real test
  * snapshot: same rows in the same order, same totals, same values to the digit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestMatchesGraphQlTest {
 
     private static final String START = "2026-01-01";
     private static final String END = "2026-03-31";
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private GatewayHttp http;
 
-    private RestClient client;
     private SourceData source;
     private UUID user;
     private String token;
@@ -49,18 +46,12 @@ class RestMatchesGraphQlTest {
     private Map<String, Map<String, String>> fieldsByDataset;
     private Map<String, String> queryFieldByDataset;
 
-    @DynamicPropertySource
-    static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-    }
-
     @BeforeAll
     void discover() throws Exception {
-        client = new RestClient(port);
         source = SourceData.open();
         user = source.usersByActivity().getFirst();
         token = TestTokens.bearer(user);
-        JsonNode datasets = graphQlData("{ datasets { id field columns { name field } } }", Map.of()).path("datasets");
+        JsonNode datasets = graphQlData(GatewayHttp.document("datasetFields"), Map.of()).path("datasets");
         fieldsByDataset = new LinkedHashMap<>();
         queryFieldByDataset = new LinkedHashMap<>();
         datasets.forEach(dataset -> {
@@ -80,10 +71,10 @@ class RestMatchesGraphQlTest {
 
     @Test
     void statusAndDatasetsEqualGraphQlDiscovery() {
-        JsonNode graphQl = graphQlData("{ analyticsStatus { available snapshotId datasetCount } }", Map.of())
+        JsonNode graphQl = graphQlData(GatewayHttp.document("statusWithDatasetCount"), Map.of())
                 .path("analyticsStatus");
-        JsonNode status = ok(client.get("/api/analytics/status", token));
-        JsonNode datasets = ok(client.get("/api/analytics/datasets", token));
+        JsonNode status = ok(http.get(token, "/api/analytics/status"));
+        JsonNode datasets = ok(http.get(token, "/api/analytics/datasets"));
 
         assertThat(status.path("available").asBoolean()).isTrue();
         assertThat(status.path("snapshot_id")).isEqualTo(graphQl.path("snapshotId"));
@@ -95,7 +86,7 @@ class RestMatchesGraphQlTest {
     @Test
     void eachSchemaListsTheColumnsGraphQlExposes() {
         fieldsByDataset.forEach((id, fields) -> {
-            JsonNode schema = ok(client.get("/api/analytics/datasets/" + id + "/schema", token));
+            JsonNode schema = ok(http.get(token, "/api/analytics/datasets/" + id + "/schema"));
             assertThat(schema.path("columns").valueStream().map(column -> column.path("name").asString()).toList())
                     .as(id).containsExactlyElementsOf(fields.keySet());
         });
@@ -104,7 +95,7 @@ class RestMatchesGraphQlTest {
     @Test
     void everyDatasetPageEqualsTheGraphQlPage() {
         for (String id : fieldsByDataset.keySet()) {
-            JsonNode rest = ok(client.get("/api/analytics/datasets/" + id + "/query?limit=40&offset=1", token));
+            JsonNode rest = ok(http.get(token, "/api/analytics/datasets/" + id + "/query?limit=40&offset=1"));
             JsonNode graphQl = graphQlPage(id, "limit: 40, offset: 1");
 
             assertSamePage(id, rest, graphQl);
@@ -119,7 +110,7 @@ class RestMatchesGraphQlTest {
         String query = "/api/analytics/datasets/fct_transactions/query?start_date=" + START + "&end_date=" + END
                 + "&account_ids=" + accountList + tags.stream().map(tag -> "&tag_ids=" + tag).collect(Collectors.joining())
                 + "&limit=500";
-        JsonNode rest = ok(client.get(query, token));
+        JsonNode rest = ok(http.get(token, query));
         JsonNode graphQl = graphQlPage("fct_transactions", "limit: 500, filter: {startDate: \"" + START
                 + "\", endDate: \"" + END + "\", accountIds: " + quoted(accounts) + ", tagIds: " + quoted(tags) + "}");
 
@@ -129,11 +120,10 @@ class RestMatchesGraphQlTest {
 
     @Test
     void spendingByTagEqualsGraphQlAndTheSourceTotals() throws Exception {
-        JsonNode rest = ok(client.get("/api/analytics/spending-by-tag?start_date=" + START + "&end_date=" + END, token))
+        JsonNode rest = ok(http.get(token, "/api/analytics/spending-by-tag?start_date=" + START + "&end_date=" + END))
                 .path("rows");
-        JsonNode graphQl = graphQlData("query($s: Date!, $e: Date!) { spendingByTag(startDate: $s, endDate: $e) {"
-                + " tagId currency spendingAmount refundAmount netSpendingAmount transactionCount } }",
-                Map.of("s", START, "e", END)).path("spendingByTag");
+        JsonNode graphQl = graphQlData(GatewayHttp.document("spendingByTagTotals"),
+                Map.of("start", START, "end", END)).path("spendingByTag");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("tag_id", "tagId");
         fields.put("currency", "currency");
@@ -156,7 +146,7 @@ class RestMatchesGraphQlTest {
 
     @Test
     void monthlyTrendsEqualGraphQl() {
-        JsonNode rest = ok(client.get("/api/analytics/monthly-trends?start_date=" + START + "&end_date=" + END, token))
+        JsonNode rest = ok(http.get(token, "/api/analytics/monthly-trends?start_date=" + START + "&end_date=" + END))
                 .path("rows");
         Map<String, String> fields = fieldsByDataset.get("fct_monthly_trends");
         JsonNode graphQl = graphQlData("{ monthlyTrends(startDate: \"" + START + "\", endDate: \"" + END + "\") { "
@@ -169,8 +159,8 @@ class RestMatchesGraphQlTest {
     @Test
     void balanceHistoryOfOneAccountEqualsGraphQl() throws Exception {
         UUID account = source.accountsOf(user).getFirst();
-        JsonNode rest = ok(client.get("/api/analytics/balance-history?start_date=" + START + "&end_date=" + END
-                + "&account_ids=" + account, token)).path("rows");
+        JsonNode rest = ok(http.get(token, "/api/analytics/balance-history?start_date=" + START + "&end_date=" + END
+                + "&account_ids=" + account)).path("rows");
         Map<String, String> fields = fieldsByDataset.get("fct_daily_balance_history");
         JsonNode graphQl = graphQlData("{ balanceHistory(startDate: \"" + START + "\", endDate: \"" + END
                 + "\", accountIds: [\"" + account + "\"]) { " + String.join(" ", fields.values()) + " } }", Map.of())
@@ -182,7 +172,7 @@ class RestMatchesGraphQlTest {
 
     @Test
     void moneyIsAnExactDecimalStringWithTheMartScaleAndDatesAreIsoStrings() {
-        Response response = client.get("/api/analytics/datasets/fct_transactions/query?limit=20", token);
+        Response response = http.get(token, "/api/analytics/datasets/fct_transactions/query?limit=20");
         JsonNode row = ok(response).path("rows").get(0);
 
         assertThat(row.path("amount").isString()).as("amount is a decimal string, exact in JavaScript").isTrue();
@@ -239,7 +229,7 @@ class RestMatchesGraphQlTest {
     }
 
     private JsonNode graphQlData(String query, Map<String, Object> variables) {
-        Response response = client.graphQl(token, query, variables);
+        Response response = http.graphQl(token, query, variables);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("errors").isMissingNode()).as(response.text()).isTrue();
         return response.json().path("data");

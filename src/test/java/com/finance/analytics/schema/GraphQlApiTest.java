@@ -2,6 +2,8 @@ package com.finance.analytics.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finance.analytics.GatewayTest;
+import com.finance.analytics.SignedIn;
 import com.finance.analytics.SourceData;
 import com.finance.analytics.SourceData.TagCurrency;
 import com.finance.analytics.SourceData.Totals;
@@ -22,18 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The generated API over the real test snapshot (built by the real dbt project), with every value checked against
  * the same figure computed directly from the source tables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphQlApiTest {
 
@@ -42,8 +40,8 @@ class GraphQlApiTest {
     private static final LocalDate ALL_START = LocalDate.parse("2000-01-01");
     private static final LocalDate ALL_END = LocalDate.parse("2100-01-01");
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private HttpGraphQlTester anonymous;
 
     @Autowired
     private QueryExecutor executor;
@@ -53,18 +51,13 @@ class GraphQlApiTest {
     private UUID otherUser;
     private HttpGraphQlTester graphQl;
 
-    @DynamicPropertySource
-    static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-    }
-
     @BeforeAll
     void signIn() throws Exception {
         source = SourceData.open();
         List<UUID> users = source.usersByActivity();
         user = users.get(0);
         otherUser = users.get(1);
-        graphQl = GatewayTesters.as(port, user);
+        graphQl = SignedIn.as(anonymous, user);
     }
 
     @AfterAll
@@ -78,12 +71,7 @@ class GraphQlApiTest {
 
     @Test
     void spendingByTagEqualsTheTotalsComputedFromTheSourceTransactions() throws Exception {
-        List<TagSpending> rows = graphQl.document("""
-                        query($start: Date!, $end: Date!) {
-                          spendingByTag(startDate: $start, endDate: $end) {
-                            tagId currency spendingAmount refundAmount netSpendingAmount transactionCount
-                          }
-                        }""")
+        List<TagSpending> rows = graphQl.documentName("spendingByTagTotals")
                 .variable("start", START.toString()).variable("end", END.toString())
                 .execute().path("spendingByTag").entityList(TagSpending.class).get();
 
@@ -108,9 +96,7 @@ class GraphQlApiTest {
 
     @Test
     void monthlyTrendsAddUpToTheIncomeAndSpendingOfTheSourceTransactions() throws Exception {
-        List<MonthlyTrend> months = graphQl.document("""
-                        { monthlyTrends(startDate: "2026-01-01", endDate: "2026-03-31") {
-                            month currency income spending net transactionCount } }""")
+        List<MonthlyTrend> months = graphQl.documentName("firstQuarterMonthlyTrends")
                 .execute().path("monthlyTrends").entityList(MonthlyTrend.class).get();
 
         assertThat(months).extracting(MonthlyTrend::month).allMatch(month -> month.getDayOfMonth() == 1);
@@ -133,12 +119,7 @@ class GraphQlApiTest {
     @Test
     void transactionCountsMatchTheSourceForDateAndAccountFilters() throws Exception {
         UUID account = source.accountsOf(user).getFirst();
-        long total = graphQl.document("""
-                        query($start: Date, $end: Date, $accounts: [UUID!]) {
-                          fctTransactions(filter: {startDate: $start, endDate: $end, accountIds: $accounts}, limit: 0) {
-                            totalCount
-                          }
-                        }""")
+        long total = graphQl.documentName("transactionTotalByDatesAndAccounts")
                 .variable("start", START.toString()).variable("end", END.toString())
                 .variable("accounts", List.of(account.toString()))
                 .execute().path("fctTransactions.totalCount").entity(Long.class).get();
@@ -149,8 +130,7 @@ class GraphQlApiTest {
     @Test
     void tagFilterOnTheTagListMeansHasAnyOfTheTags() throws Exception {
         List<UUID> tags = source.tagsOf(user).subList(0, 2);
-        long total = graphQl.document("""
-                        query($tags: [UUID!]) { fctTransactions(filter: {tagIds: $tags}, limit: 0) { totalCount } }""")
+        long total = graphQl.documentName("transactionTotalByTags")
                 .variable("tags", tags.stream().map(UUID::toString).toList())
                 .execute().path("fctTransactions.totalCount").entity(Long.class).get();
 
@@ -165,14 +145,7 @@ class GraphQlApiTest {
         int offset = 0;
         boolean hasNext = true;
         while (hasNext) {
-            GraphQlTester.Response page = graphQl.document("""
-                            query($offset: Int) {
-                              fctTransactions(orderBy: [{column: AMOUNT, direction: DESC}], limit: 97, offset: $offset) {
-                                nodes { transactionId amount userId }
-                                totalCount
-                                pageInfo { limit offset hasNextPage }
-                              }
-                            }""")
+            GraphQlTester.Response page = graphQl.documentName("transactionsByAmountPage")
                     .variable("offset", offset).execute();
             page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
             List<Map<String, Object>> nodes = page.path("fctTransactions.nodes").entityList(Map.class).get().stream()
@@ -213,19 +186,14 @@ class GraphQlApiTest {
     }
 
     private GraphQlTester.Response tenTransactionsFrom(int offset) {
-        return graphQl.document("""
-                        query($offset: Int) {
-                          fctTransactions(limit: 10, offset: $offset) {
-                            nodes { transactionId } totalCount pageInfo { hasNextPage } } }""")
+        return graphQl.documentName("tenTransactionsFrom")
                 .variable("offset", offset).execute();
     }
 
     @Test
     void nestedAccountAndTagsResolveWithOneStatementPerLevel() throws Exception {
         long before = executor.statementsExecuted();
-        List<Map> nodes = graphQl.document("""
-                        { fctTransactions(limit: 200) {
-                            nodes { accountId tagIds account { accountId accountName userId } tags { tagId userId } } } }""")
+        List<Map> nodes = graphQl.documentName("transactionsWithAccountAndTags")
                 .execute().path("fctTransactions.nodes").entityList(Map.class).get();
         long statements = executor.statementsExecuted() - before;
 
@@ -245,15 +213,12 @@ class GraphQlApiTest {
     @Test
     void ownedIdsAreLookedUpOncePerSnapshotAndCaller() throws Exception {
         List<UUID> accounts = source.accountsOf(user);
-        String document = """
-                query($accounts: [UUID!]) {
-                  fctDailyBalanceHistory(filter: {accountIds: $accounts}, limit: 1) { totalCount }
-                }""";
-        graphQl.document(document).variable("accounts", accounts.stream().map(UUID::toString).toList())
+        graphQl.documentName("balanceHistoryTotalForAccounts").variable("accounts", accounts.stream().map(UUID::toString).toList())
                 .execute().path("fctDailyBalanceHistory.totalCount").entity(Long.class).satisfies(total ->
                         assertThat(total).isPositive());
         long before = executor.statementsExecuted();
-        graphQl.document(document).variable("accounts", List.of(accounts.getFirst().toString()))
+        graphQl.documentName("balanceHistoryTotalForAccounts")
+                .variable("accounts", List.of(accounts.getFirst().toString()))
                 .execute().path("fctDailyBalanceHistory.totalCount").entity(Long.class).satisfies(total ->
                         assertThat(total).isPositive());
 
@@ -262,8 +227,7 @@ class GraphQlApiTest {
 
     @Test
     void spendingRowsResolveTheirTagExceptTheUntaggedRow() {
-        List<Map> rows = graphQl.document("""
-                        { spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") { tagId tag { tagId userId } } }""")
+        List<Map> rows = graphQl.documentName("spendingWithTag")
                 .execute().path("spendingByTag").entityList(Map.class).get();
 
         assertThat(rows).isNotEmpty().allSatisfy(row -> {
@@ -280,10 +244,7 @@ class GraphQlApiTest {
     @Test
     void rejectsAccountOwnedByAnotherUser() throws Exception {
         UUID foreign = source.accountsOf(otherUser).getFirst();
-        graphQl.document("""
-                        query($accounts: [UUID!]!) {
-                          balanceHistory(accountIds: $accounts, startDate: "2026-01-01", endDate: "2026-01-31") { balance }
-                        }""")
+        graphQl.documentName("januaryBalanceOfAccounts")
                 .variable("accounts", List.of(foreign.toString()))
                 .execute().errors().satisfy(errors -> {
                     assertThat(errors).singleElement().satisfies(error -> {
@@ -295,27 +256,26 @@ class GraphQlApiTest {
 
     @Test
     void rejectsTagIdThatDoesNotExist() {
-        expectError("{ fctDailySpendingByTag(filter: {tagIds: [\"00000000-0000-0000-0000-000000000001\"]}) { totalCount } }",
-                "FORBIDDEN");
+        expectError("dailySpendingOfUnknownTag", "FORBIDDEN");
     }
 
     @Test
     void limitAboveTheMaximumIsABadRequestNotAClamp() {
-        expectError("{ fctTransactions(limit: 10001) { totalCount } }", "BAD_REQUEST");
-        expectError("{ fctTransactions(offset: -1) { totalCount } }", "BAD_REQUEST");
+        expectError("transactionsOverLimit", "BAD_REQUEST");
+        expectError("transactionsAtNegativeOffset", "BAD_REQUEST");
     }
 
     @Test
     void endDateBeforeStartDateIsABadRequest() {
-        expectError("{ spendingByTag(startDate: \"2026-02-01\", endDate: \"2026-01-01\") { currency } }", "BAD_REQUEST");
+        expectError("spendingWithEndBeforeStart", "BAD_REQUEST");
     }
 
     @Test
     void malformedDatesAndUuidsAreBadRequests() {
-        expectError("{ fctTransactions(filter: {startDate: \"2026-02-30\"}) { totalCount } }", "BAD_REQUEST");
-        expectError("{ fctTransactions(filter: {startDate: \"yesterday\"}) { totalCount } }", "BAD_REQUEST");
-        expectError("{ fctTransactions(filter: {accountIds: [\"not-a-uuid\"]}) { totalCount } }", "BAD_REQUEST");
-        graphQl.document("query($d: Date) { fctTransactions(filter: {startDate: $d}) { totalCount } }")
+        expectError("transactionsFromFebruary30", "BAD_REQUEST");
+        expectError("transactionsFromYesterday", "BAD_REQUEST");
+        expectError("transactionsOfMalformedAccountId", "BAD_REQUEST");
+        graphQl.documentName("transactionTotalFrom")
                 .variable("d", "2026-13-01").execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
@@ -323,10 +283,9 @@ class GraphQlApiTest {
 
     @Test
     void shortenedUuidsAreBadRequestsLikeOnRest() {
-        expectError("{ fctTransactions(filter: {accountIds: [\"1-1-1-1-1\"]}) { totalCount } }", "BAD_REQUEST");
-        expectError("{ spendingByTag(startDate: \"2026-01-01\", endDate: \"2026-01-31\","
-                + " tagIds: [\"0001-0001-0001-0001-000000000001\"]) { currency } }", "BAD_REQUEST");
-        graphQl.document("query($a: [UUID!]) { fctTransactions(filter: {accountIds: $a}) { totalCount } }")
+        expectError("transactionsOfShortenedAccountId", "BAD_REQUEST");
+        expectError("spendingOfShortenedTagId", "BAD_REQUEST");
+        graphQl.documentName("transactionTotalForAccounts")
                 .variable("a", List.of("1-1-1-1-1")).execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
@@ -341,30 +300,27 @@ class GraphQlApiTest {
     }
 
     private long countForAccount(String accountId) {
-        return graphQl.document("query($a: [UUID!]) { fctTransactions(filter: {accountIds: $a}) { totalCount } }")
+        return graphQl.documentName("transactionTotalForAccounts")
                 .variable("a", List.of(accountId)).execute()
                 .path("fctTransactions.totalCount").entity(Long.class).get();
     }
 
     @Test
     void unknownOrderByColumnIsABadRequest() {
-        expectError("{ fctTransactions(orderBy: [{column: PASSWORD}]) { totalCount } }", "BAD_REQUEST");
+        expectError("transactionsOrderedByUnknownColumn", "BAD_REQUEST");
     }
 
     @Test
     void unknownDatasetIsNotFound() {
-        expectError("{ dataset(id: \"fct_secrets\") { id } }", "NOT_FOUND");
+        expectError("unknownDataset", "NOT_FOUND");
     }
 
     @Test
     void discoveryDescribesEveryMartWithTypedColumns() throws Exception {
-        graphQl.document("{ datasets { id } }").execute().path("datasets[*].id").entityList(String.class)
+        graphQl.documentName("datasetIds").execute().path("datasets[*].id").entityList(String.class)
                 .containsExactly("dim_accounts", "dim_tags", "fct_daily_balance_history", "fct_daily_spending_by_tag",
                         "fct_monthly_trends", "fct_transactions");
-        GraphQlTester.Response dataset = graphQl.document("""
-                        { dataset(id: "fct_transactions") {
-                            field name group timeGrain filters columns { name field type databaseType description } } }""")
-                .execute();
+        GraphQlTester.Response dataset = graphQl.documentName("transactionsDataset").execute();
         dataset.path("dataset.field").entity(String.class).isEqualTo("fctTransactions");
         dataset.path("dataset.name").entity(String.class).isEqualTo("Transactions");
         dataset.path("dataset.timeGrain").entity(String.class).isEqualTo("day");
@@ -381,16 +337,15 @@ class GraphQlApiTest {
     @Test
     void statusNamesThePublishedSnapshot() throws Exception {
         String current = Files.readString(TestFixtures.testSnapshots().resolve("CURRENT")).trim();
-        GraphQlTester.Response status = graphQl.document(
-                "{ analyticsStatus { available snapshotId builtAt dbtVersion datasetCount } }").execute();
+        GraphQlTester.Response status = graphQl.documentName("snapshotStatus").execute();
         status.path("analyticsStatus.available").entity(Boolean.class).isEqualTo(true);
         status.path("analyticsStatus.snapshotId").entity(String.class).isEqualTo(current);
         status.path("analyticsStatus.datasetCount").entity(Integer.class).isEqualTo(6);
         status.path("analyticsStatus.dbtVersion").entity(String.class).isEqualTo("1.11.16");
     }
 
-    private void expectError(String document, String code) {
-        graphQl.document(document).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+    private void expectError(String documentName, String code) {
+        graphQl.documentName(documentName).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> {
                     assertThat(error.getExtensions()).containsEntry("code", code);
                     assertThat(error.getMessage()).doesNotContainIgnoringCase("select").doesNotContain("Exception");

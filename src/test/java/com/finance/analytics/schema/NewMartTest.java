@@ -2,6 +2,8 @@ package com.finance.analytics.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finance.analytics.GatewayTest;
+import com.finance.analytics.SignedIn;
 import com.finance.analytics.SourceData;
 import com.finance.analytics.TestFixtures;
 import com.finance.analytics.snapshot.SnapshotManager;
@@ -18,8 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +30,7 @@ import org.springframework.util.FileSystemUtils;
  * a copy of the real dbt project gets one more model, the real dbt builds and publishes a snapshot of it, and the
  * running gateway swaps to it and serves the new field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class NewMartTest {
 
     private static final Path SNAPSHOTS = temporaryDirectory("new-mart-snapshots");
@@ -75,8 +75,8 @@ class NewMartTest {
                     data_type: decimal(18, 2)
             """;
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private HttpGraphQlTester anonymous;
 
     @Autowired
     private SnapshotManager snapshots;
@@ -99,17 +99,15 @@ class NewMartTest {
             user = source.usersByActivity().getFirst();
             bookedTransactions = source.bookedTransactionCount(user);
         }
-        HttpGraphQlTester graphQl = GatewayTesters.as(port, user);
-        graphQl.document("{ fctWeeklyActivity { totalCount } }").execute().errors()
+        HttpGraphQlTester graphQl = SignedIn.as(anonymous, user);
+        graphQl.documentName("weeklyActivityCount").execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
 
         buildSnapshotWithNewModel();
         snapshots.refresh();
 
-        List<Map> columns = graphQl.document("""
-                        { dataset(id: "fct_weekly_activity") { field columns { name type } } }""")
-                .execute().path("dataset.field").entity(String.class).isEqualTo("fctWeeklyActivity")
+        List<Map> columns = graphQl.documentName("weeklyActivityDataset").execute().path("dataset.field").entity(String.class).isEqualTo("fctWeeklyActivity")
                 .path("dataset.columns").entityList(Map.class).get();
         assertThat(columns).extracting(column -> column.get("name") + ":" + column.get("type")).containsExactly(
                 "user_id:UUID", "week_start:Date", "currency:String", "transaction_count:Long",
@@ -117,10 +115,7 @@ class NewMartTest {
 
         record Week(LocalDate weekStart, String currency, long transactionCount) {
         }
-        List<Week> weeks = graphQl.document("""
-                        { fctWeeklyActivity(limit: 10000, orderBy: [{column: WEEK_START}]) {
-                            nodes { weekStart currency transactionCount netAmount } } }""")
-                .execute().path("fctWeeklyActivity.nodes").entityList(Week.class).get();
+        List<Week> weeks = graphQl.documentName("weeklyActivityByWeek").execute().path("fctWeeklyActivity.nodes").entityList(Week.class).get();
         assertThat(weeks).isNotEmpty().allMatch(week -> week.weekStart().getDayOfWeek().getValue() == 1);
         assertThat(weeks.stream().mapToLong(Week::transactionCount).sum()).isEqualTo(bookedTransactions);
     }

@@ -2,32 +2,25 @@ package com.finance.analytics.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finance.analytics.GatewayTest;
 import com.finance.analytics.TestFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The schema generated from the test snapshot's dbt metadata must equal the committed {@code schema/schema.graphqls},
  * so any change to the marts or their metadata shows up as a reviewed schema diff. To accept a change, regenerate:
  * {@code make schema} (runs this test with {@code -Danalytics.schema.update=true}).
  */
-@SpringBootTest
+@GatewayTest
 class SchemaDriftTest {
 
     private static final Path COMMITTED = TestFixtures.repoRoot().resolve("schema/schema.graphqls");
 
     @Autowired
     private CurrentSnapshotGraphQlSource graphQlSource;
-
-    @DynamicPropertySource
-    static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-    }
 
     @Test
     void generatedSchemaEqualsTheCommittedSchema() throws Exception {

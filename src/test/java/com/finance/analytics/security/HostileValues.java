@@ -9,6 +9,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import com.finance.analytics.GatewayHttp;
+
 /**
  * Malicious argument values, generated deterministically from a seed: SQL fragments, quotes, unicode tricks, null
  * bytes, huge strings, lists and numbers, wrong shapes, other users' ids, and mutations combining them.
@@ -84,14 +86,14 @@ final class HostileValues {
     List<String> literals(int count) {
         List<String> pool = new ArrayList<>();
         for (String fragment : FRAGMENTS) {
-            pool.add(GatewayClient.JSON.writeValueAsString(fragment));
+            pool.add(GatewayHttp.JSON.writeValueAsString(fragment));
         }
         pool.addAll(List.of("1 OR 1=1", "-1", "2147483648", "99999999999999999999", "1e400", "-0", "0x10",
                 "null", "true", "[]", "[null]", "{}", "USER_ID", "user_id", "\"\"\"' OR 1=1 --\"\"\"",
                 "[\"" + foreignIds.getFirst() + "\"]", "\"" + foreignIds.getFirst() + "\"",
                 "{column: USER_ID, direction: SIDEWAYS}", "$undefinedVariable", "[" + "1,".repeat(150) + "1]"));
         while (pool.size() < count) {
-            pool.add(GatewayClient.JSON.writeValueAsString(mutation()));
+            pool.add(GatewayHttp.JSON.writeValueAsString(mutation()));
         }
         Collections.shuffle(pool, random);
         return pool.subList(0, count);

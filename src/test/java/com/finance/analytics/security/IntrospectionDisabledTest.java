@@ -3,36 +3,34 @@ package com.finance.analytics.security;
 import java.util.Map;
 import java.util.UUID;
 
-import com.finance.analytics.TestFixtures;
+import com.finance.analytics.GatewayHttp;
+import com.finance.analytics.GatewayTest;
+import com.finance.analytics.SignedIn;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With {@code analytics.limits.introspection=false} the live gateway refuses schema introspection as a bad request. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "analytics.limits.introspection=false")
+@GatewayTest
+@TestPropertySource(properties = "analytics.limits.introspection=false")
 class IntrospectionDisabledTest {
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private GatewayHttp http;
 
-    @DynamicPropertySource
-    static void testSnapshot(DynamicPropertyRegistry registry) {
-        registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
-    }
+    @Autowired
+    private HttpGraphQlTester graphQl;
 
     @Test
-    void refusesSchemaAndTypeIntrospection() {
-        GatewayClient client = new GatewayClient(port);
+    void schemaAndTypeIntrospectionAreBadRequests() {
         String bearer = TestTokens.bearer(UUID.randomUUID());
 
-        for (String query : new String[] {SchemaExplorer.INTROSPECTION, "{ __type(name: \"Query\") { name } }",
-                "{ datasets { id } __schema { queryType { name } } }"}) {
-            var response = client.query(bearer, query, Map.of());
+        for (String query : new String[] {SchemaExplorer.INTROSPECTION, GatewayHttp.document("queryTypeIntrospection"),
+                GatewayHttp.document("datasetsWithSchemaIntrospection")}) {
+            var response = http.graphQl(bearer, query, Map.of());
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.errorCodes()).as(query).containsExactly("BAD_REQUEST");
             assertThat(response.data().isNull() || response.data().isMissingNode()).isTrue();
@@ -40,11 +38,9 @@ class IntrospectionDisabledTest {
     }
 
     @Test
-    void stillAnswersOrdinaryQueriesAndTypename() {
-        var response = new GatewayClient(port).query(TestTokens.bearer(UUID.randomUUID()),
-                "{ __typename datasets { id } }", Map.of());
-
-        assertThat(response.errorMessages()).isEmpty();
-        assertThat(response.data().path("datasets").size()).isPositive();
+    void ordinaryQueriesAndTypenameStillAnswer() {
+        SignedIn.as(graphQl, UUID.randomUUID())
+                .documentName("typenameAndDatasets").execute()
+                .path("datasets").entityList(Object.class).satisfies(datasets -> assertThat(datasets).isNotEmpty());
     }
 }
