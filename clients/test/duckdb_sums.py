@@ -1,0 +1,31 @@
+"""Exact per-currency sums from the snapshot's DuckDB file, for clients.test.mjs to compare the API's amounts with.
+
+usage: duckdb_sums.py DATABASE USER_ID START_DATE END_DATE  ->  JSON {"transactions": {"EUR": "-554.25"}, ...}
+Sums are DECIMAL in DuckDB and printed as strings, so nothing passes through a float on either side.
+"""
+import json
+import sys
+
+import duckdb
+
+QUERIES = {
+    "transactions": "select currency, sum(amount) from main.fct_transactions"
+                    " where user_id = $user and booking_date between $start and $end group by currency",
+    "spending": "select currency, sum(spending_amount) from main.fct_daily_spending_by_tag"
+                " where user_id = $user and spending_date between $start and $end group by currency",
+}
+
+
+def main() -> None:
+    database, user, start, end = sys.argv[1:5]
+    with duckdb.connect(database, read_only=True) as connection:
+        sums = {
+            name: {currency: str(total) for currency, total in
+                   connection.execute(sql, {"user": user, "start": start, "end": end}).fetchall()}
+            for name, sql in QUERIES.items()
+        }
+    print(json.dumps(sums))
+
+
+if __name__ == "__main__":
+    main()
