@@ -70,6 +70,7 @@ step() {
 step graphiql node test/graphiql.browser.mjs
 step clients node --test --test-reporter=spec test/clients.test.mjs
 step codegen npm run --silent codegen-check
+step summary node --test --test-reporter=spec test/summary.test.mjs
 step audit node test/audit.mjs
 
 if ((${#failed[@]})); then
