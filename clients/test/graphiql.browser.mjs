@@ -37,9 +37,22 @@ try {
   const label = await page.$eval('label[for=token]', (element) => element.textContent.trim());
   check(label === 'Bearer token', `the token field is labelled "Bearer token" (got "${label}")`);
   await page.waitForSelector('.graphiql-container');
+  const sentToGraphql = () => [...requested].filter((url) => url.startsWith(new URL('/graphql', gateway).href)).length;
+  check(sentToGraphql() === 0, 'without a token the page sends nothing to /graphql (no introspection doomed to 401)');
 
-  await page.type('#token', token);
+  // A wrong token first: its introspection fails; replacing it must introspect again without any other action.
+  const introspection = (status) => page.waitForResponse((candidate) => new URL(candidate.url()).pathname === '/graphql'
+    && String(candidate.request().postData()).includes('IntrospectionQuery') && candidate.status() === status);
+  const refused = introspection(401);
+  await page.type('#token', 'not-a-token');
   await page.keyboard.press('Tab'); // blur: the field's change event sets the token without waiting for typing to settle
+  check(await refused.then(() => true, () => false), 'a wrong token is tried at once (introspection answered 401)');
+
+  const accepted = introspection(200);
+  await page.click('#token', { count: 3 }); // select the wrong token so typing replaces it
+  await page.type('#token', token);
+  await page.keyboard.press('Tab');
+  check(await accepted.then(() => true, () => false), 'replacing the token introspects again (answered 200)');
   const typeNames = await page
     .waitForFunction(
       (name) => {
