@@ -23,6 +23,8 @@ try {
   const record = (request) => requested.add(request.url());
   page.on('request', record);
   page.on('requestfailed', record);
+  const uncaught = [];
+  page.on('pageerror', (error) => uncaught.push(error.message));
   // Worker scripts and their imports are requests of their own targets.
   browser.on('targetcreated', async (target) => {
     const session = await target.createCDPSession().catch(() => null);
@@ -86,6 +88,8 @@ try {
   const pane = await page.$eval('.graphiql-response', (element) => element.textContent);
   check(pane.includes('spendingByTag') && (!firstTag || pane.includes(firstTag)),
     `the result pane shows the answer (spendingByTag, tag ${firstTag ?? 'none'})`);
+
+  check(uncaught.length === 0, `no uncaught error in the page${uncaught.length ? `: ${uncaught.join(' | ')}` : ''}`);
 
   await page.click('#remember');
   const remembered = await page.evaluate(() => Object.values(localStorage).some((value) => value.includes('eyJ')));
