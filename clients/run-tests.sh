@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The client-side checks of issue #13 against a real gateway: starts the jar on a free port over the test snapshot,
-# mints tokens, runs the GraphiQL browser test, the Apollo/urql client tests, graphql-codegen + tsc and the
+# mints a token, runs the GraphiQL browser test, the Apollo/urql client tests, graphql-codegen + tsc and the
 # GraphQL-over-HTTP audit, each reported on its own; stops the gateway on exit; exits non-zero if any failed.
 #
-# Environment (all optional): JAVA_HOME (Java 21+; `make test-clients` sets it), GATEWAY_JAR, SNAPSHOTS_DIR, PYTHON (one with duckdb, for the first user),
-# CHROMIUM (default /usr/bin/chromium), GRAPHIQL_STATIC_DIR (serve a GraphiQL bundle from this folder instead of
-# the one in the jar; its graphiql/ subfolder is what `make graphiql` writes), GRAPHIQL_PATH (default /graphiql).
+# Environment (all optional): JAVA_HOME (Java 21+; `make test-clients` sets it), GATEWAY_JAR, SNAPSHOTS_DIR,
+# PYTHON (one with duckdb, for the first user), CHROMIUM (default /usr/bin/chromium), GRAPHIQL_STATIC_DIR (serve a
+# GraphiQL bundle from this folder instead of the one in the jar; its graphiql/ subfolder is what `make graphiql`
+# writes), GRAPHIQL_PATH (default /graphiql).
 set -euo pipefail
 
 clients=$(cd "$(dirname "$0")" && pwd)
