@@ -16,7 +16,7 @@ if (!values.out) {
 const out = resolve(values.out);
 
 /** The first ```graphql block after the README's "## API" heading. */
-export function readmeExampleQuery(readme) {
+function readmeExampleQuery(readme) {
   const api = readme.indexOf('\n## API');
   const match = api < 0 ? null : /```graphql\n([\s\S]*?)```/.exec(readme.slice(api));
   if (!match) throw new Error('README.md has no ```graphql example in its "## API" section');
