@@ -114,6 +114,26 @@ run: demo ## install everything, build the demo marts and serve the gateway on :
 	@$(DAGSTER_DEMO) > var/dagster.log 2>&1 & dagster=$$!; trap 'kill $$dagster 2>/dev/null; wait $$dagster' EXIT; \
 	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" ANALYTICS_DAGSTER_URL=$(DAGSTER_URL) java -jar $(GATEWAY_JAR)
 
+# --- frontend clients (clients/: the offline GraphiQL page and the tests with real client libraries; Node 20) ---
+GRAPHIQL_OUT := build/graphiql/static/graphiql
+
+# npm ci only when the lockfile changed (npm writes node_modules/.package-lock.json on every install).
+clients/node_modules/.package-lock.json: clients/package-lock.json
+	cd clients && npm ci --no-audit --no-fund
+
+.PHONY: graphiql
+graphiql: clients/node_modules/.package-lock.json ## bundle the offline GraphiQL page from npm packages (no CDN) into build/graphiql/static/graphiql
+	cd clients && node graphiql/build.mjs --out ../$(GRAPHIQL_OUT)
+
+.PHONY: chromium
+chromium: ## Debian's Chromium for the browser tests (installed when missing; the tests never download a browser)
+	@command -v chromium > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
+
+.PHONY: test-clients
+test-clients: venv test-data graphiql chromium ## GraphiQL in Chromium, Apollo and urql from another origin, codegen + tsc --strict, the GraphQL-over-HTTP audit
+	$(MVN) -q -DskipTests package
+	PYTHON=$(PY) clients/run-tests.sh
+
 # --- refresh (Dagster on loopback; `make run` starts it in the background, log in var/dagster.log) ---
 DAGSTER_PORT ?= 3070
 DAGSTER_URL := http://127.0.0.1:$(DAGSTER_PORT)
