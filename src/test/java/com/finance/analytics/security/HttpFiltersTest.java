@@ -73,6 +73,16 @@ class HttpFiltersTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreRefused() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(UUID.randomUUID()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].message").value("Send exactly one Authorization header"));
+    }
+
+    @Test
     void refusesRestRequestWithProblemDetail() throws Exception {
         mvc.perform(post("/api/v1/datasets/x").content("{}"))
                 .andExpect(status().isUnauthorized())
