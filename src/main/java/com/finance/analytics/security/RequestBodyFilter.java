@@ -2,10 +2,13 @@ package com.finance.analytics.security;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 import com.finance.analytics.error.ErrorCode;
@@ -28,15 +31,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body costs at most the limit in memory). On the GraphQL endpoint the body must be JSON (HTTP 415 otherwise) and
  * a JSON object: Spring for GraphQL fails with a server error on a bare {@code null}, so anything else is refused
  * here as a bad request.
+ * <p>
+ * The body must also arrive within a deadline: a client trickling bytes is refused with HTTP 408 once it passes,
+ * instead of holding its request for as long as it keeps sending. Every refusal of a request with a body closes the
+ * connection ({@link ErrorResponses}), so the container does not wait for the rest of a body nobody will read.
  */
 class RequestBodyFilter extends OncePerRequestFilter {
 
+    private static final int CHUNK = 8192;
+
     private final long maxBytes;
+    private final long deadlineNanos;
     private final String graphQlPath;
     private final ErrorResponses errors;
 
-    RequestBodyFilter(long maxBytes, String graphQlPath, ErrorResponses errors) {
+    RequestBodyFilter(long maxBytes, Duration deadline, String graphQlPath, ErrorResponses errors) {
         this.maxBytes = maxBytes;
+        this.deadlineNanos = deadline.toNanos();
         this.graphQlPath = graphQlPath;
         this.errors = errors;
     }
@@ -56,12 +67,19 @@ class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         boolean graphQlJson = isGraphQlJson(request);
-        if (declared >= 0 && !graphQlJson) {
-            // nothing to look at: leave the stream to the container (form parameters stay readable)
+        if (!graphQlJson && (declared == 0 || isForm(request.getContentType()))) {
+            // nothing to read, or a form: leave the stream to the container (form parameters stay readable)
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
+        byte[] body;
+        try {
+            body = readBody(request);
+        } catch (SlowBodyException | IOException e) {
+            errors.write(request, response, HttpStatus.REQUEST_TIMEOUT, ErrorCode.TIMEOUT,
+                    "The request body did not arrive in time; send it at once");
+            return;
+        }
         if (body.length > maxBytes) {
             refuseSize(request, response);
             return;
@@ -72,6 +90,28 @@ class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /**
+     * Reads up to the size limit plus one byte. Each read waits at most the connector's read timeout; the deadline,
+     * checked between reads, bounds the whole body, so a byte-a-second trickle cannot keep the request alive.
+     */
+    private byte[] readBody(HttpServletRequest request) throws IOException, SlowBodyException {
+        long deadline = System.nanoTime() + deadlineNanos;
+        InputStream in = request.getInputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[CHUNK];
+        while (body.size() <= maxBytes) {
+            int read = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes + 1 - body.size()));
+            if (read < 0) {
+                break;
+            }
+            body.write(chunk, 0, read);
+            if (System.nanoTime() - deadline > 0) {
+                throw new SlowBodyException();
+            }
+        }
+        return body.toByteArray();
     }
 
     private void refuseSize(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -89,6 +129,15 @@ class RequestBodyFilter extends OncePerRequestFilter {
         return isGraphQlPost(request) && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
     }
 
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        return lower.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                || lower.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    }
+
     private static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
@@ -103,6 +152,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
     private static boolean startsAsJsonObject(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
         return text.startsWith("{");
+    }
+
+    /** The body did not arrive within the deadline. */
+    private static final class SlowBodyException extends Exception {
+
+        SlowBodyException() {
+            super(null, null, false, false);
+        }
     }
 
     /** The already read body, served again to the rest of the chain. */

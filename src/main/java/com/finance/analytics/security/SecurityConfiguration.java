@@ -36,7 +36,8 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(RequestLimits limits, JsonMapper json) {
-        var filter = new RequestBodyFilter(limits.maxRequestSize().toBytes(), GRAPHQL_PATH, new ErrorResponses(json));
+        var filter = new RequestBodyFilter(limits.maxRequestSize().toBytes(), limits.bodyTimeout(), GRAPHQL_PATH,
+                new ErrorResponses(json));
         var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(PROTECTED_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);

@@ -1,5 +1,6 @@
 package com.finance.analytics.security;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,8 @@ class HttpFiltersTest {
         JwtVerifier verifier = new JwtVerifier(JwtVerifierTest.properties(TestTokens.SECRET, "", ""));
         mvc = MockMvcBuilders.standaloneSetup(new CallerEcho())
                 .addFilter(new BearerTokenFilter(verifier, errors), SecurityConfiguration.PROTECTED_PATHS)
-                .addFilter(new RequestBodyFilter(MAX_BODY, SecurityConfiguration.GRAPHQL_PATH, errors),
+                .addFilter(new RequestBodyFilter(MAX_BODY, Duration.ofSeconds(10),
+                                SecurityConfiguration.GRAPHQL_PATH, errors),
                         SecurityConfiguration.PROTECTED_PATHS)
                 .build();
     }
