@@ -42,6 +42,7 @@ public class AnalyticsExceptionResolver extends DataFetcherExceptionResolverAdap
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case NOT_FOUND -> ErrorType.NOT_FOUND;
+            case RATE_LIMITED -> ErrorType.BAD_REQUEST;
             case TIMEOUT, UNAVAILABLE, INTERNAL -> ErrorType.INTERNAL_ERROR;
         };
     }

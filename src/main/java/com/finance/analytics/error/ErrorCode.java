@@ -8,6 +8,8 @@ public enum ErrorCode {
     NOT_FOUND(404),
     TIMEOUT(504),
     UNAVAILABLE(503),
+    /** The caller has too much in progress at once; {@code Retry-After} says when to try again. */
+    RATE_LIMITED(429),
     /** Something failed that the caller cannot fix; details are only in the server log. */
     INTERNAL(500);
 

@@ -9,8 +9,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires authentication and abuse limits: the token check and the body size limit guard {@code /graphql} and
- * {@code /api/**} (GraphiQL's page and health stay open), the interceptor passes the caller on, and the
+ * Wires authentication and abuse limits: the token check, the body size and time limits and the per-user limit on
+ * requests in progress guard {@code /graphql} and {@code /api/**} (GraphiQL's page and health stay open), the interceptor passes the caller on, and the
  * instrumentation bean is picked up by every GraphQL engine built from the context. GraphQL request bodies are read
  * strictly, and those Spring for GraphQL cannot read are refused with a GraphQL-shaped error.
  */
@@ -41,6 +41,17 @@ public class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(PROTECTED_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<UserConcurrencyFilter> userConcurrencyFilter(RequestLimits limits, JsonMapper json) {
+        var filter = new UserConcurrencyFilter(new UserConcurrencyLimit(limits.maxConcurrentRequestsPerUser()),
+                new ErrorResponses(json));
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(PROTECTED_PATHS);
+        // after the body is read: a user's places count the work, not a client still sending
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
         return registration;
     }
 
