@@ -6,7 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -28,9 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads a request body once, at most up to the configured size: larger bodies are refused with HTTP 413 (a declared
  * {@code Content-Length} is checked before reading, a chunked body is read to the limit plus one byte, so an endless
- * body costs at most the limit in memory). On the GraphQL endpoint the body must be JSON (HTTP 415 otherwise) and
- * a JSON object: Spring for GraphQL fails with a server error on a bare {@code null}, so anything else is refused
- * here as a bad request.
+ * body costs at most the limit in memory). On the GraphQL endpoint the body must be JSON (HTTP 415 otherwise), valid
+ * UTF-8 and a JSON object: Spring for GraphQL fails with a server error on a bare {@code null}, so anything else is
+ * refused here as a bad request.
  * <p>
  * The body must also arrive within a deadline: a client trickling bytes is refused with HTTP 408 once it passes,
  * instead of holding its request for as long as it keeps sending. Every refusal of a request with a body closes the
@@ -82,6 +85,12 @@ class RequestBodyFilter extends OncePerRequestFilter {
         }
         if (body.length > maxBytes) {
             refuseSize(request, response);
+            return;
+        }
+        if (graphQlJson && !isUtf8(body)) {
+            // a lenient decoder reads the overlong C0 A2 as '"', which no JSON parser downstream should ever see
+            errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                    "The request body is not valid UTF-8");
             return;
         }
         if (graphQlJson && !startsAsJsonObject(body)) {
@@ -145,6 +154,18 @@ class RequestBodyFilter extends OncePerRequestFilter {
         try {
             return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
             return false;
         }
     }
