@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -78,9 +79,17 @@ class RequestBodyFilter extends OncePerRequestFilter {
         byte[] body;
         try {
             body = readBody(request);
-        } catch (SlowBodyException | IOException e) {
-            errors.write(request, response, HttpStatus.REQUEST_TIMEOUT, ErrorCode.TIMEOUT,
-                    "The request body did not arrive in time; send it at once");
+        } catch (SlowBodyException e) {
+            refuseSlow(request, response);
+            return;
+        } catch (IOException e) {
+            if (isReadTimeout(e)) {
+                refuseSlow(request, response);
+            } else {
+                // a broken chunked encoding or a client that went away: whoever is still there gets a 400
+                errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                        "The request body could not be read");
+            }
             return;
         }
         if (body.length > maxBytes) {
@@ -121,6 +130,21 @@ class RequestBodyFilter extends OncePerRequestFilter {
             }
         }
         return body.toByteArray();
+    }
+
+    private void refuseSlow(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, HttpStatus.REQUEST_TIMEOUT, ErrorCode.TIMEOUT,
+                "The request body did not arrive in time; send it at once");
+    }
+
+    /** Tomcat wraps the socket's read timeout (no byte within the connection timeout) in its own exception. */
+    private static boolean isReadTimeout(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void refuseSize(HttpServletRequest request, HttpServletResponse response) throws IOException {

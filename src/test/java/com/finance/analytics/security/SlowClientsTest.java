@@ -44,9 +44,10 @@ class SlowClientsTest {
     private int port;
 
     @DynamicPropertySource
-    static void testSnapshotAndShortBodyDeadline(DynamicPropertyRegistry registry) {
+    static void testSnapshotAndShortDeadlines(DynamicPropertyRegistry registry) {
         registry.add("analytics.snapshots-dir", () -> TestFixtures.testSnapshots().toString());
         registry.add("analytics.limits.body-timeout", () -> "6s");
+        registry.add("server.tomcat.connection-timeout", () -> "2s");
     }
 
     @Test
@@ -96,6 +97,17 @@ class SlowClientsTest {
 
             trickling.set(false);
             writer.join(5000);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"TIMEOUT\"");
+        }
+    }
+
+    @Test
+    void bodyThatStopsArrivingIsRefusedAfterTheConnectionTimeout() throws Exception {
+        try (Socket socket = openTrickle(TestTokens.bearer(USER))) {
+            socket.setSoTimeout(15_000);
+
+            String answer = readUntilClosed(socket.getInputStream());
+
             assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"TIMEOUT\"");
         }
     }
