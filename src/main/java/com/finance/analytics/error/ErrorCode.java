@@ -16,7 +16,8 @@ public enum ErrorCode {
     NOT_FOUND(404, ErrorType.NOT_FOUND, "Not found"),
     /** Apollo's automatic persisted queries: the hash is unknown here, so the client sends the document with it. */
     PERSISTED_QUERY_NOT_FOUND(404, ErrorType.NOT_FOUND, "PersistedQueryNotFound"),
-    RATE_LIMITED(429, ErrorType.BAD_REQUEST, "Too many requests; try again later"),
+    /** The caller has too much in progress at once; {@code Retry-After} says when to try again. */
+    RATE_LIMITED(429, ErrorType.BAD_REQUEST, "Too many requests in progress; try again shortly"),
     TIMEOUT(504, ErrorType.INTERNAL_ERROR, "The query took too long and was cancelled"),
     UNAVAILABLE(503, ErrorType.INTERNAL_ERROR, "Analytics data is not available right now; try again later"),
     /** Something failed that the caller cannot fix; details are only in the server log. */

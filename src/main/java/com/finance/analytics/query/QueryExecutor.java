@@ -12,6 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -25,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs statements on a snapshot: at most {@code maxConcurrent} at once (the rest wait in line), each on a kept
  * connection of the snapshot's shared instance with its prepared statement reused, and each really cancelled in DuckDB
- * when the timeout passes.
+ * when the timeout passes. A statement asked for on a virtual thread (the request threads) runs on one of
+ * {@code maxConcurrent} platform threads: DuckDB works inside a JNI call, which would pin the virtual thread's carrier,
+ * and with one carrier per core two running statements would stall every other request.
  */
 @Component
 public class QueryExecutor {
@@ -37,10 +44,14 @@ public class QueryExecutor {
     private final AtomicLong statements = new AtomicLong();
     private final ScheduledThreadPoolExecutor canceller = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().daemon().name("query-canceller").factory());
+    /** As many threads as slots: a statement only gets here holding a slot, so none waits for a thread. */
+    private final ExecutorService statementThreads;
 
     public QueryExecutor(QueryProperties properties) {
         this.timeoutNanos = properties.timeout().toNanos();
         this.slots = new Semaphore(properties.effectiveMaxConcurrent(), true);
+        this.statementThreads = Executors.newFixedThreadPool(properties.effectiveMaxConcurrent(),
+                Thread.ofPlatform().daemon().name("duckdb-statement-", 0).factory());
         // Nearly every statement ends long before its deadline: drop its cancellation at once instead of keeping
         // thousands of dead entries queued for the whole timeout.
         canceller.setRemoveOnCancelPolicy(true);
@@ -55,9 +66,42 @@ public class QueryExecutor {
         long deadline = System.nanoTime() + timeoutNanos;
         acquireSlot();
         try {
-            return executeAdmitted(snapshot, statement, handler, deadline);
+            if (!Thread.currentThread().isVirtual()) {
+                return executeAdmitted(snapshot, statement, handler, deadline);
+            }
+            return onPlatformThread(() -> executeAdmitted(snapshot, statement, handler, deadline));
         } finally {
             releaseSlot();
+        }
+    }
+
+    /**
+     * Waits for the statement without giving up its slot: it ends by itself or at its deadline, and an interrupt of
+     * the waiting request (shutdown) must not let another statement in while this one still runs.
+     */
+    private <T> T onPlatformThread(Callable<T> work) {
+        Future<T> result = statementThreads.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -182,5 +226,6 @@ public class QueryExecutor {
     @PreDestroy
     void stop() {
         canceller.shutdownNow();
+        statementThreads.shutdownNow();
     }
 }

@@ -47,6 +47,8 @@ class OpenApiConfiguration {
             "401", "Missing or invalid bearer token (code UNAUTHENTICATED)",
             "403", "An id that is not the caller's, or a missing scope (code FORBIDDEN)",
             "404", "Unknown dataset (code NOT_FOUND)",
+            "429", "The caller already has the most requests in progress one user may have; retry after the "
+                    + "Retry-After seconds (code RATE_LIMITED)",
             "503", "No snapshot served, or Dagster not answering (code UNAVAILABLE)",
             "504", "The query took too long (code TIMEOUT)"));
 

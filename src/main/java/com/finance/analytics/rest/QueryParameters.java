@@ -2,9 +2,10 @@ package com.finance.analytics.rest;
 
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.query.CalendarDates;
+import com.finance.analytics.query.DatasetFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ final class QueryParameters {
     static final String LIMIT = "limit";
     static final String OFFSET = "offset";
 
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** ASCII digits only: {@link Integer#parseInt} also reads {@code +1} and other scripts' digits ({@code ١٠}). */
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
     private static final int MAX_SHOWN_LENGTH = 64;
 
     private final Map<String, String[]> values;
@@ -65,14 +67,8 @@ final class QueryParameters {
         if (text == null) {
             return null;
         }
-        try {
-            if (DATE.matcher(text).matches()) {
-                return LocalDate.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the same answer as a malformed date: the day does not exist
-        }
-        throw badRequest(name + " must be an existing date as YYYY-MM-DD, was '" + shown(text) + "'");
+        return CalendarDates.parse(text).orElseThrow(
+                () -> badRequest(name + " must be an existing date as YYYY-MM-DD, was '" + shown(text) + "'"));
     }
 
     /** {@code start_date} and {@code end_date}, each optional unless {@code required}; an empty range is refused. */
@@ -93,6 +89,9 @@ final class QueryParameters {
         if (given == null) {
             return List.of();
         }
+        if (given.length == 1 && given[0].isBlank()) {
+            throw DatasetFilter.emptyIdList(name);
+        }
         List<UUID> ids = new ArrayList<>();
         for (String value : given) {
             for (String part : value.split(",", -1)) {
@@ -110,11 +109,10 @@ final class QueryParameters {
         if (text == null) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw badRequest(name + " must be an integer, was '" + shown(text) + "'");
+        if (!INTEGER.matcher(text).matches()) {
+            throw badRequest(name + " must be a whole number in the digits 0-9, was '" + shown(text) + "'");
         }
+        return Integer.parseInt(text);
     }
 
     /** An inclusive date range; a missing end is open. */

@@ -33,7 +33,7 @@ final class Arguments {
 
     static List<UUID> ids(DataFetchingEnvironment environment, String name) {
         List<UUID> ids = environment.getArgument(name);
-        return ids == null ? List.of() : ids;
+        return ids == null ? List.of() : nonEmpty(ids, name);
     }
 
     @SuppressWarnings("unchecked")
@@ -44,8 +44,16 @@ final class Arguments {
         return DatasetFilter.of(
                 (LocalDate) filter.get("startDate"),
                 (LocalDate) filter.get("endDate"),
-                (List<UUID>) filter.get("accountIds"),
-                (List<UUID>) filter.get("tagIds"));
+                nonEmpty((List<UUID>) filter.get("accountIds"), "accountIds"),
+                nonEmpty((List<UUID>) filter.get("tagIds"), "tagIds"));
+    }
+
+    /** Absent (null) means no restriction; an empty list is refused rather than read as "all" or "none". */
+    private static List<UUID> nonEmpty(List<UUID> ids, String name) {
+        if (ids != null && ids.isEmpty()) {
+            throw DatasetFilter.emptyIdList(name);
+        }
+        return ids;
     }
 
     private static List<OrderBy> orderBy(List<Map<String, Object>> terms) {

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * Runs each request on the engine of the snapshot it leases for its whole execution, so a swap in the middle of a
  * request changes nothing for it; the lease is released when the response completes. Without a snapshot, a query for
  * data the no-data schema does not have answers UNAVAILABLE rather than a validation error. Every error of every
- * response leaves with an {@code extensions.code} ({@link CodedErrors}).
+ * response leaves with an {@code extensions.code} ({@link CodedErrors}), and validation messages without syntax tree
+ * dumps ({@link ValidationMessages}).
  */
 @Component
 public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService {
@@ -52,7 +53,7 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
 
     private static ExecutionGraphQlResponse withErrorCodes(ExecutionGraphQlResponse response) {
         ExecutionResult result = response.getExecutionResult();
-        ExecutionResult coded = CodedErrors.withCodes(result);
+        ExecutionResult coded = CodedErrors.withCodes(ValidationMessages.readable(result));
         return coded == result ? response : new DefaultExecutionGraphQlResponse(response.getExecutionInput(), coded);
     }
 

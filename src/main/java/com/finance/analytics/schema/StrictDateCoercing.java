@@ -1,5 +1,6 @@
 package com.finance.analytics.schema;
 
+import com.finance.analytics.query.CalendarDates;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
@@ -14,14 +15,17 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * The extended {@code Date} scalar, but strict: its parser quietly turns {@code 2026-02-30} into {@code 2026-02-28};
- * here a date that does not exist is a malformed date.
+ * The {@code Date} scalar with the REST API's grammar ({@link CalendarDates}): {@code YYYY-MM-DD} naming an existing
+ * day. The extended scalar's parser quietly turns {@code 2026-02-30} into {@code 2026-02-28} and takes expanded years
+ * ({@code +10000-01-01}); its messages name Java types. Here any other input is refused in GraphQL terms.
  */
 final class StrictDateCoercing implements Coercing<LocalDate, String> {
 
     static final GraphQLScalarType DATE = GraphQLScalarType.newScalar(ExtendedScalars.Date)
             .coercing(new StrictDateCoercing())
             .build();
+
+    private static final String NOT_A_STRING = "expected a Date: a string such as \"2026-01-31\"";
 
     @SuppressWarnings("unchecked")
     private final Coercing<LocalDate, String> lenient = (Coercing<LocalDate, String>) ExtendedScalars.Date.getCoercing();
@@ -33,26 +37,32 @@ final class StrictDateCoercing implements Coercing<LocalDate, String> {
 
     @Override
     public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) throws CoercingParseValueException {
-        LocalDate date = lenient.parseValue(input, context, locale);
-        if (input instanceof String text && !date.toString().equals(text)) {
-            throw new CoercingParseValueException("Invalid date '" + text + "': expected an existing YYYY-MM-DD date");
+        if (input instanceof LocalDate date) {
+            return date;
         }
-        return date;
+        if (input instanceof String text) {
+            return CalendarDates.parse(text).orElseThrow(() -> new CoercingParseValueException(invalid(text)));
+        }
+        throw new CoercingParseValueException(NOT_A_STRING);
     }
 
     @Override
     public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
             throws CoercingParseLiteralException {
-        LocalDate date = lenient.parseLiteral(input, variables, context, locale);
-        if (input instanceof StringValue text && !date.toString().equals(text.getValue())) {
-            throw new CoercingParseLiteralException(
-                    "Invalid date '" + text.getValue() + "': expected an existing YYYY-MM-DD date");
+        if (input instanceof StringValue text) {
+            return CalendarDates.parse(text.getValue())
+                    .orElseThrow(() -> new CoercingParseLiteralException(invalid(text.getValue())));
         }
-        return date;
+        throw new CoercingParseLiteralException(NOT_A_STRING);
     }
 
     @Override
     public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
         return lenient.valueToLiteral(input, context, locale);
+    }
+
+    private static String invalid(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "Invalid date '" + shown + "': expected an existing YYYY-MM-DD date";
     }
 }

@@ -28,6 +28,9 @@ final class StrictUuidCoercing implements Coercing<UUID, String> {
     private static final Pattern CANONICAL =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
+    private static final String NOT_A_STRING =
+            "expected a UUID: a string such as \"6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7\"";
+
     @SuppressWarnings("unchecked")
     private final Coercing<UUID, String> lenient = (Coercing<UUID, String>) ExtendedScalars.UUID.getCoercing();
 
@@ -38,19 +41,29 @@ final class StrictUuidCoercing implements Coercing<UUID, String> {
 
     @Override
     public UUID parseValue(Object input, GraphQLContext context, Locale locale) throws CoercingParseValueException {
-        if (input instanceof String text && !isCanonical(text)) {
+        if (input instanceof UUID id) {
+            return id;
+        }
+        if (!(input instanceof String text)) {
+            throw new CoercingParseValueException(NOT_A_STRING);
+        }
+        if (!isCanonical(text)) {
             throw new CoercingParseValueException(invalid(text));
         }
-        return lenient.parseValue(input, context, locale);
+        return UUID.fromString(text);
     }
 
     @Override
     public UUID parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
             throws CoercingParseLiteralException {
-        if (input instanceof StringValue text && !isCanonical(text.getValue())) {
+        if (!(input instanceof StringValue text)) {
+            // the extended scalar would name a Java class here ("Expected a 'java.util.UUID' AST type object")
+            throw new CoercingParseLiteralException(NOT_A_STRING);
+        }
+        if (!isCanonical(text.getValue())) {
             throw new CoercingParseLiteralException(invalid(text.getValue()));
         }
-        return lenient.parseLiteral(input, variables, context, locale);
+        return UUID.fromString(text.getValue());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.finance.analytics.security;
 
 import java.io.IOException;
+import java.util.Enumeration;
 
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
@@ -37,6 +38,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (hasSeveralAuthorizationHeaders(request)) {
+            // which one would count is up to each proxy on the way: refuse the ambiguity instead of picking one
+            errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                    "Send exactly one Authorization header");
+            return;
+        }
         try {
             request.setAttribute(Caller.CONTEXT_KEY, verifier.verify(bearerToken(request)));
         } catch (AnalyticsException refused) {
@@ -44,6 +51,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean hasSeveralAuthorizationHeaders(HttpServletRequest request) {
+        Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+        if (headers == null || !headers.hasMoreElements()) {
+            return false;
+        }
+        headers.nextElement();
+        return headers.hasMoreElements();
     }
 
     private static String bearerToken(HttpServletRequest request) {

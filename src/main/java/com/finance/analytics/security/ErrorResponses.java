@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the refusals of the HTTP filters, before any controller runs: a GraphQL-shaped body on {@code /graphql}
  * (so GraphQL clients find {@code errors[0].extensions.code}) and a problem detail with a {@code code} property on
- * REST paths.
+ * REST paths. A refused request that carries a body gets {@code Connection: close}: the body is of no use, and
+ * reading the rest of it to keep the connection alive would let a slow client hold the request as long as it trickles.
  */
 final class ErrorResponses {
 
@@ -29,6 +30,9 @@ final class ErrorResponses {
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ErrorCode code,
                String message) throws IOException {
         response.setStatus(status.value());
+        if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

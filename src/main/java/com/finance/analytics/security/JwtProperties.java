@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksUrl      when set, RS256/ES256 keys are fetched from this JWKS document
  * @param jwksCacheTtl how long fetched keys are trusted before a refresh
  * @param jwksTimeout  connect and read timeout of a JWKS fetch
+ * @param maxLifetime  longest accepted token lifetime: a token whose {@code exp} lies further than this after its
+ *                     {@code iat}, or after now, is refused, so a leaked long-lived token stops working
  */
 @ConfigurationProperties("analytics.jwt")
 public record JwtProperties(
@@ -31,5 +33,6 @@ public record JwtProperties(
         @DefaultValue("sub") String userIdClaim,
         URI jwksUrl,
         @DefaultValue("5m") Duration jwksCacheTtl,
-        @DefaultValue("2s") Duration jwksTimeout) {
+        @DefaultValue("2s") Duration jwksTimeout,
+        @DefaultValue("24h") Duration maxLifetime) {
 }

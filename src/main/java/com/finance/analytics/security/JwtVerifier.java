@@ -1,6 +1,7 @@
 package com.finance.analytics.security;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -13,9 +14,12 @@ import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -24,8 +28,9 @@ import com.nimbusds.jwt.proc.ExpiredJWTException;
 /**
  * Turns a compact JWT into a {@link Caller}, or refuses it with {@link ErrorCode#UNAUTHENTICATED}. Signature first
  * (only allow-listed algorithms, each family with its own key source so an RSA public key can never act as an HMAC
- * secret), then the claims: {@code exp} required, {@code nbf}/{@code iat} honoured with the configured skew, optional
- * {@code iss}/{@code aud}, and a canonical UUID in the user id claim.
+ * secret), then the claims: a numeric {@code exp} required and no further away than the configured maximum lifetime,
+ * {@code nbf}/{@code iat} honoured with the configured skew, optional {@code iss}/{@code aud}, and a canonical UUID in
+ * the user id claim. An empty {@code crit} header, which RFC 7515 forbids, is refused as well.
  */
 public class JwtVerifier {
 
@@ -47,7 +52,13 @@ public class JwtVerifier {
     public Caller verify(String token) {
         JWTClaimsSet claims;
         try {
-            claims = processor.process(token, null);
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (hasEmptyCriticalList(jwt.getHeader())) {
+                throw unauthenticated("Invalid token");
+            }
+            claims = processor.process(jwt, null);
+        } catch (AnalyticsException e) {
+            throw e;
         } catch (ExpiredJWTException e) {
             throw unauthenticated("Token expired");
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
@@ -59,6 +70,12 @@ public class JwtVerifier {
 
     static AnalyticsException unauthenticated(String message) {
         return ErrorCode.UNAUTHENTICATED.exception(message);
+    }
+
+    /** nimbus reads {@code "crit": []} as "nothing critical"; RFC 7515 (4.1.11) says the list must not be empty. */
+    private static boolean hasEmptyCriticalList(JWSHeader header) throws ParseException {
+        Object critical = JSONObjectUtils.parse(header.toBase64URL().decodeToString()).get("crit");
+        return critical instanceof List<?> names && names.isEmpty();
     }
 
     private UUID userId(JWTClaimsSet claims) {
@@ -94,25 +111,42 @@ public class JwtVerifier {
                 ? new JWTClaimsSet.Builder().build()
                 : new JWTClaimsSet.Builder().issuer(properties.issuer()).build();
         Set<String> required = new HashSet<>(Set.of("exp", properties.userIdClaim()));
-        var verifier = new IssuedAtCheckingVerifier(audience, exactMatch, required);
+        var verifier = new TimeCheckingVerifier(audience, exactMatch, required, properties.maxLifetime());
         verifier.setMaxClockSkew((int) properties.clockSkew().toSeconds());
         return verifier;
     }
 
-    /** nimbus checks {@code exp} and {@code nbf}; a token claiming to be issued in the future is refused as well. */
-    private static final class IssuedAtCheckingVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
+    /**
+     * nimbus checks {@code exp} and {@code nbf} when they are there, and counts {@code "exp": null} as there; here the
+     * expiry must really be a time, a token claiming to be issued in the future is refused, and so is one that would
+     * live longer than the maximum lifetime (from its issue time or from now).
+     */
+    private static final class TimeCheckingVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
 
-        IssuedAtCheckingVerifier(Set<String> audience, JWTClaimsSet exactMatch, Set<String> required) {
+        private final long maxLifetimeMillis;
+
+        TimeCheckingVerifier(Set<String> audience, JWTClaimsSet exactMatch, Set<String> required,
+                             Duration maxLifetime) {
             super(audience, exactMatch, required, null);
+            this.maxLifetimeMillis = maxLifetime.toMillis();
         }
 
         @Override
         public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
             super.verify(claims, context);
+            Date expiresAt = claims.getExpirationTime();
+            if (expiresAt == null) {
+                throw new BadJWTException("JWT without a numeric expiry");
+            }
+            long now = System.currentTimeMillis();
+            long skew = getMaxClockSkew() * 1000L;
             Date issuedAt = claims.getIssueTime();
-            long latestAcceptable = System.currentTimeMillis() + getMaxClockSkew() * 1000L;
-            if (issuedAt != null && issuedAt.getTime() > latestAcceptable) {
+            if (issuedAt != null && issuedAt.getTime() > now + skew) {
                 throw new BadJWTException("JWT issued in the future");
+            }
+            long from = issuedAt == null ? now : Math.min(issuedAt.getTime(), now);
+            if (expiresAt.getTime() - from > maxLifetimeMillis + skew) {
+                throw new BadJWTException("JWT lifetime beyond the maximum");
             }
         }
     }

@@ -1,5 +1,7 @@
 package com.finance.analytics.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,6 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxRootFields  most root fields per operation
  * @param maxListSize    most items in any list argument (e.g. {@code accountIds}), nested input fields included
  * @param introspection  whether {@code __schema} / {@code __type} may be queried
+ * @param bodyTimeout    how long a request body may take to arrive in full; a slower one is refused with HTTP 408
+ *                       and its connection closed (each single read also ends after
+ *                       {@code server.tomcat.connection-timeout} without a byte)
+ * @param maxConcurrentRequestsPerUser most requests of one user (the verified token's user id) in progress at once;
+ *                       one more is refused with HTTP 429 {@code RATE_LIMITED} and {@code Retry-After}, so one user's
+ *                       heavy dashboard cannot take the statement slots everyone shares (0 = no limit)
  */
 @ConfigurationProperties("analytics.limits")
 public record RequestLimits(
@@ -24,5 +32,7 @@ public record RequestLimits(
         @DefaultValue("20") int maxAliases,
         @DefaultValue("10") int maxRootFields,
         @DefaultValue("100") int maxListSize,
-        @DefaultValue("true") boolean introspection) {
+        @DefaultValue("true") boolean introspection,
+        @DefaultValue("10s") Duration bodyTimeout,
+        @DefaultValue("4") int maxConcurrentRequestsPerUser) {
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,35 @@ class QueryExecutorTest {
                     return rows.getLong(1);
                 });
         assertThat(count).as("the single slot was released").isPositive();
+    }
+
+    @Test
+    void statementAskedForOnAVirtualThreadRunsOnAPlatformThread() throws Exception {
+        QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofSeconds(10), 1));
+        AtomicReference<Boolean> ranVirtual = new AtomicReference<>();
+
+        Thread.ofVirtual().start(() -> ranVirtual.set(executor.execute(snapshot,
+                new SqlStatement("select 1", List.of()), rows -> Thread.currentThread().isVirtual()))).join();
+
+        assertThat(ranVirtual.get()).as("DuckDB's JNI call would pin the virtual thread's carrier").isFalse();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void timeoutOfAStatementAskedForOnAVirtualThreadReachesTheCaller() throws Exception {
+        QueryExecutor executor = new QueryExecutor(new QueryProperties(Duration.ofMillis(300), 1));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Thread.ofVirtual().start(() -> {
+            try {
+                executor.execute(snapshot, ENDLESS, rows -> rows.next());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }).join();
+
+        assertThat(failure.get()).isInstanceOfSatisfying(AnalyticsException.class,
+                error -> assertThat(error.code()).isEqualTo(ErrorCode.TIMEOUT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.finance.analytics.security;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,8 @@ class HttpFiltersTest {
         JwtVerifier verifier = new JwtVerifier(JwtVerifierTest.properties(TestTokens.SECRET, "", ""));
         mvc = MockMvcBuilders.standaloneSetup(new CallerEcho())
                 .addFilter(new BearerTokenFilter(verifier, errors), SecurityConfiguration.PROTECTED_PATHS)
-                .addFilter(new RequestBodyFilter(MAX_BODY, SecurityConfiguration.GRAPHQL_PATH, errors),
+                .addFilter(new RequestBodyFilter(MAX_BODY, Duration.ofSeconds(10),
+                                SecurityConfiguration.GRAPHQL_PATH, errors),
                         SecurityConfiguration.PROTECTED_PATHS)
                 .build();
     }
@@ -70,6 +72,16 @@ class HttpFiltersTest {
                     .andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.errors[0].extensions.code").value("UNAUTHENTICATED"));
         }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefused() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(UUID.randomUUID()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].message").value("Send exactly one Authorization header"));
     }
 
     @Test

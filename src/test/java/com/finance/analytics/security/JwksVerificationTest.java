@@ -153,7 +153,7 @@ class JwksVerificationTest {
     @Test
     void rejectsEs256TokenWhenOnlyRs256IsAllowed() {
         var rsOnly = new JwtProperties("", List.of("RS256"), Duration.ofSeconds(30), "", "", "sub", jwksUrl(),
-                Duration.ofMinutes(5), Duration.ofSeconds(2));
+                Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofHours(24));
 
         assertRefused(new JwtVerifier(rsOnly), TestTokens.es256(TestTokens.claims(USER).build(), ec));
     }
@@ -168,7 +168,7 @@ class JwksVerificationTest {
 
     private JwtVerifier verifier(String secret) {
         return new JwtVerifier(new JwtProperties(secret, List.of("HS256", "RS256", "ES256"), Duration.ofSeconds(30),
-                "", "", "sub", jwksUrl(), Duration.ofMinutes(5), Duration.ofSeconds(2)));
+                "", "", "sub", jwksUrl(), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofHours(24)));
     }
 
     private URI jwksUrl() {

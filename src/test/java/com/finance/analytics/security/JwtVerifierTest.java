@@ -89,7 +89,8 @@ class JwtVerifierTest {
     @Test
     void rejectsHs256WhenNotAllowListed() {
         var rsOnly = new JwtProperties(TestTokens.SECRET, List.of("RS256"), Duration.ofSeconds(30), "", "", "sub",
-                java.net.URI.create("http://127.0.0.1:1/jwks.json"), Duration.ofMinutes(5), Duration.ofSeconds(1));
+                java.net.URI.create("http://127.0.0.1:1/jwks.json"), Duration.ofMinutes(5), Duration.ofSeconds(1),
+                Duration.ofHours(24));
 
         assertRefusedBy(new JwtVerifier(rsOnly), TestTokens.valid(USER));
     }
@@ -129,6 +130,49 @@ class JwtVerifierTest {
     }
 
     @Test
+    void nullExpiryIsRefused() {
+        assertRefused(TestTokens.hs256Json("{\"sub\":\"" + USER + "\",\"iat\":978307200,\"exp\":null}"));
+    }
+
+    @Test
+    void nonNumericExpiryIsRefused() {
+        for (String exp : new String[] {"\"4102444800\"", "\"never\"", "true", "[4102444800]", "{}"}) {
+            assertRefused(TestTokens.hs256Json("{\"sub\":\"" + USER + "\",\"exp\":" + exp + "}"));
+        }
+    }
+
+    @Test
+    void lifetimeFromIssueTimeBeyondTheMaximumIsRefused() {
+        Instant now = Instant.now();
+        assertRefused(TestTokens.hs256(TestTokens.claims(USER).issueTime(Date.from(now.minus(Duration.ofHours(30))))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).build(), TestTokens.SECRET));
+    }
+
+    @Test
+    void expiryFurtherFromNowThanTheMaximumIsRefused() {
+        Instant now = Instant.now();
+        assertRefused(TestTokens.hs256(TestTokens.claims(USER).issueTime(null)
+                .expirationTime(Date.from(now.plus(Duration.ofDays(365)))).build(), TestTokens.SECRET));
+    }
+
+    @Test
+    void lifetimeWithinTheMaximumIsAccepted() {
+        Instant now = Instant.now();
+        String token = TestTokens.hs256(TestTokens.claims(USER).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(24)))).build(), TestTokens.SECRET);
+
+        assertThat(verifier.verify(token).userId()).isEqualTo(USER);
+    }
+
+    @Test
+    void emptyCriticalHeaderListIsRefused() {
+        String claims = TestTokens.claims(USER).build().toString();
+
+        assertThat(verifier.verify(TestTokens.hs256Json("{\"alg\":\"HS256\"}", claims)).userId()).isEqualTo(USER);
+        assertRefused(TestTokens.hs256Json("{\"alg\":\"HS256\",\"crit\":[]}", claims));
+    }
+
+    @Test
     void rejectsTokenWithoutSubject() {
         assertRefused(TestTokens.hs256(TestTokens.claims(USER).subject(null).build(), TestTokens.SECRET));
     }
@@ -151,7 +195,7 @@ class JwtVerifierTest {
     @Test
     void readsUserFromConfiguredClaim() {
         var custom = new JwtProperties(TestTokens.SECRET, List.of("HS256"), Duration.ofSeconds(30), "", "", "uid",
-                null, Duration.ofMinutes(5), Duration.ofSeconds(1));
+                null, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(24));
         String token = TestTokens.hs256(TestTokens.claims(UUID.randomUUID()).claim("uid", USER.toString()).build(),
                 TestTokens.SECRET);
 
@@ -197,14 +241,14 @@ class JwtVerifierTest {
     void refusesToStartWithAlgorithmOutsideTheSupportedSet() {
         for (String algorithm : List.of("none", "HS512", "PS256")) {
             var props = new JwtProperties(TestTokens.SECRET, List.of(algorithm), Duration.ofSeconds(30), "", "",
-                    "sub", null, Duration.ofMinutes(5), Duration.ofSeconds(1));
+                    "sub", null, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(24));
             assertThatThrownBy(() -> new JwtVerifier(props)).isInstanceOf(IllegalStateException.class);
         }
     }
 
     static JwtProperties properties(String secret, String issuer, String audience) {
         return new JwtProperties(secret, List.of("HS256", "RS256", "ES256"), Duration.ofSeconds(30), issuer, audience,
-                "sub", null, Duration.ofMinutes(5), Duration.ofSeconds(1));
+                "sub", null, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(24));
     }
 
     private void assertRefused(String token) {

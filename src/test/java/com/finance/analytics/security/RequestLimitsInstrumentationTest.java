@@ -1,5 +1,6 @@
 package com.finance.analytics.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,7 +75,8 @@ class RequestLimitsInstrumentationTest {
     void refusesTooManyRootFields() {
         String wide = IntStream.range(0, 11).mapToObj(i -> "t" + i + ": tags { id }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
-        var manyAliasesAllowed = new RequestLimits(DataSize.ofKilobytes(64), 15, 1000, 100, 10, 100, true);
+        var manyAliasesAllowed = new RequestLimits(DataSize.ofKilobytes(64), 15, 1000, 100, 10, 100, true,
+                Duration.ofSeconds(10), 4);
 
         assertBadRequest(execute(manyAliasesAllowed, wide), "root fields");
     }
@@ -87,7 +89,8 @@ class RequestLimitsInstrumentationTest {
                     .append("a: id b: name ... F").append(i + 1).append(" c: id ...F").append(i + 1).append(" }\n");
         }
         query.append("fragment F12 on Tag { id }\n");
-        var aliasesAllowed = new RequestLimits(DataSize.ofKilobytes(64), 15, 1000, 100_000, 10, 100, true);
+        var aliasesAllowed = new RequestLimits(DataSize.ofKilobytes(64), 15, 1000, 100_000, 10, 100, true,
+                Duration.ofSeconds(10), 4);
 
         assertBadRequest(execute(aliasesAllowed, query.toString()), "more than 1000 fields");
     }
@@ -99,7 +102,8 @@ class RequestLimitsInstrumentationTest {
                   accounts { nodes { transactions { account { transactions { account { transactions { account {
                     transactions { account { transactions { tags { ...Chain } } } } } } } } } } } } }
                 fragment Chain on Tag { id name }""";
-        var shallowLimit = new RequestLimits(DataSize.ofKilobytes(64), 12, 1000, 20, 10, 100, true);
+        var shallowLimit = new RequestLimits(DataSize.ofKilobytes(64), 12, 1000, 20, 10, 100, true,
+                Duration.ofSeconds(10), 4);
 
         assertBadRequest(execute(shallowLimit, query), "nested deeper than 12");
     }
@@ -143,7 +147,8 @@ class RequestLimitsInstrumentationTest {
     }
 
     private static RequestLimits limits(boolean introspection) {
-        return new RequestLimits(DataSize.ofKilobytes(64), 15, 1000, 20, 10, 100, introspection);
+        return new RequestLimits(DataSize.ofKilobytes(64), 15, 1000, 20, 10, 100, introspection,
+                Duration.ofSeconds(10), 4);
     }
 
     private static ExecutionResult execute(RequestLimits limits, String query) {

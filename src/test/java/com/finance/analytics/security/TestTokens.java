@@ -1,12 +1,15 @@
 package com.finance.analytics.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -110,6 +113,26 @@ public final class TestTokens {
                     new ECDSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Claims exactly as given (JSON no library would produce), validly signed with HS256 and the test secret. */
+    public static String hs256Json(String claimsJson) {
+        return hs256Json("{\"alg\":\"HS256\"}", claimsJson);
+    }
+
+    /** Header and claims exactly as given, validly signed with HS256 and the test secret. */
+    public static String hs256Json(String headerJson, String claimsJson) {
+        var encoder = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = encoder.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + encoder.encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
