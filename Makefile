@@ -105,14 +105,18 @@ GATEWAY_JAR := target/analytics-gateway-0.1.0-SNAPSHOT.jar
 EXAMPLE_QUERY := { analyticsStatus { snapshotId builtAt } spendingByTag(startDate: "2026-01-01", endDate: "2026-03-31") { tag { tagName } currency spendingAmount } }
 
 .PHONY: run
-run: demo ## install everything, build the demo marts and serve the gateway on :8080 (Ctrl-C stops it)
+# Local frontend dev servers (create-react-app/Next on 3000, Vite on 5173) may call the gateway from the browser.
+DEV_ORIGINS := http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173
+
+run: demo graphiql ## install everything, build the demo marts and serve the gateway on :8080 (Ctrl-C stops it)
 	$(MVN) -q -DskipTests package
 	@$(MAKE) --no-print-directory demo-token
 	@echo "Example query (GraphiQL at http://localhost:8080/graphiql, health at /actuator/health):"
 	@echo '  $(EXAMPLE_QUERY)'
 	@echo "Refresh (token with SCOPE=analytics:refresh): mutation { refreshAnalytics { id status } }; Dagster UI at $(DAGSTER_URL)"
 	@$(DAGSTER_DEMO) > var/dagster.log 2>&1 & dagster=$$!; trap 'kill $$dagster 2>/dev/null; wait $$dagster' EXIT; \
-	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" ANALYTICS_DAGSTER_URL=$(DAGSTER_URL) java -jar $(GATEWAY_JAR)
+	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" ANALYTICS_DAGSTER_URL=$(DAGSTER_URL) \
+	ANALYTICS_CORS_ALLOWED_ORIGINS="$${ANALYTICS_CORS_ALLOWED_ORIGINS:-$(DEV_ORIGINS)}" java -jar $(GATEWAY_JAR)
 
 # --- frontend clients (clients/: the offline GraphiQL page and the tests with real client libraries; Node 20) ---
 GRAPHIQL_OUT := build/graphiql/static/graphiql

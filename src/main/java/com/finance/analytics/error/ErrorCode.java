@@ -88,6 +88,9 @@ public enum ErrorCode {
 
     /** The code of a status the web layer answered on its own (routing, content negotiation, body limits). */
     public static ErrorCode ofHttpStatus(int status) {
+        if (status == 408) {
+            return TIMEOUT;
+        }
         for (ErrorCode code : values()) {
             if (code.httpStatus == status) {
                 return code;

@@ -27,15 +27,6 @@ final class Arguments {
                 intOr(environment.getArgument("offset"), 0));
     }
 
-    static LocalDate date(DataFetchingEnvironment environment, String name) {
-        return environment.getArgument(name);
-    }
-
-    static List<UUID> ids(DataFetchingEnvironment environment, String name) {
-        List<UUID> ids = environment.getArgument(name);
-        return ids == null ? List.of() : nonEmpty(ids, name);
-    }
-
     @SuppressWarnings("unchecked")
     private static DatasetFilter filter(Map<String, Object> filter) {
         if (filter == null) {

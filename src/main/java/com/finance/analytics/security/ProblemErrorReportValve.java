@@ -32,23 +32,11 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus shown = known == null ? HttpStatus.BAD_REQUEST : known;
         try {
             response.resetBuffer();
-            errors.write(request, response, shown, codeOf(shown), messageOf(shown));
+            errors.write(request, response, shown, ErrorCode.ofHttpStatus(shown.value()), messageOf(shown));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was committed after all: nothing more to say
         }
-    }
-
-    private static ErrorCode codeOf(HttpStatus status) {
-        return switch (status) {
-            case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
-            case FORBIDDEN -> ErrorCode.FORBIDDEN;
-            case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case REQUEST_TIMEOUT, GATEWAY_TIMEOUT -> ErrorCode.TIMEOUT;
-            case TOO_MANY_REQUESTS -> ErrorCode.RATE_LIMITED;
-            case SERVICE_UNAVAILABLE -> ErrorCode.UNAVAILABLE;
-            default -> status.is4xxClientError() ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
-        };
     }
 
     private static String messageOf(HttpStatus status) {

@@ -7,6 +7,7 @@ import static com.finance.analytics.schema.SchemaBuilder.nonNullListOf;
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Dataset;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.query.DatasetFilter;
 import com.finance.analytics.query.DatasetQueryService;
 import com.finance.analytics.query.OrderBy;
 import com.finance.analytics.query.SortDirection;
@@ -22,6 +23,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One convenience view, declared once for both APIs: its GraphQL field and REST path, its arguments, the mart it
@@ -109,7 +111,15 @@ public abstract class ConvenienceView implements SchemaContribution {
     private static ViewArguments values(DataFetchingEnvironment environment) {
         return new ViewArguments(environment.getArgument(ViewArgument.START_DATE.graphQlName()),
                 environment.getArgument(ViewArgument.END_DATE.graphQlName()),
-                environment.getArgument(ViewArgument.ACCOUNT_IDS.graphQlName()),
-                environment.getArgument(ViewArgument.TAG_IDS.graphQlName()));
+                ids(environment, ViewArgument.ACCOUNT_IDS), ids(environment, ViewArgument.TAG_IDS));
+    }
+
+    /** Absent means all of the caller's; an empty list is refused, as on REST, rather than read as "all" or "none". */
+    private static List<UUID> ids(DataFetchingEnvironment environment, ViewArgument argument) {
+        List<UUID> ids = environment.getArgument(argument.graphQlName());
+        if (ids != null && ids.isEmpty()) {
+            throw DatasetFilter.emptyIdList(argument.graphQlName());
+        }
+        return ids;
     }
 }

@@ -198,10 +198,10 @@ class SnapshotSwapTest {
     private static void addIsPositiveMonthColumn(Path project) throws IOException {
         Path model = project.resolve("models/3_mart/fct_monthly_trends.sql");
         String sql = Files.readString(model);
-        String columnList = "    transaction_count\nfrom monthly";
+        String columnList = "        transaction_count\n    from monthly";
         assertThat(sql).contains(columnList);
         Files.writeString(model, sql.replace(columnList,
-                "    transaction_count,\n    income > spending as is_positive_month\nfrom monthly"));
+                "        transaction_count,\n        income > spending as is_positive_month\n    from monthly"));
 
         Path contract = project.resolve("models/3_mart/_marts.yml");
         String yml = Files.readString(contract);
