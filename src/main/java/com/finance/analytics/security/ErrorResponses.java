@@ -41,11 +41,21 @@ final class ErrorResponses {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             body = members(CodedErrors.problem(status, code, message));
         } else {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentType(graphQlMediaType(request));
             body = CodedErrors.graphQlBody(code, message);
         }
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /**
+     * The GraphQL-over-HTTP media type when the client accepts it (Apollo 4 sends it and reads only such bodies),
+     * else plain JSON.
+     */
+    private static String graphQlMediaType(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.APPLICATION_GRAPHQL_RESPONSE_VALUE)
+                ? MediaType.APPLICATION_GRAPHQL_RESPONSE_VALUE : MediaType.APPLICATION_JSON_VALUE;
     }
 
     /** A problem's members, flat as RFC 9457 has them (Spring MVC's own converters do this for its answers). */

@@ -103,8 +103,9 @@ class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         if (graphQlJson && !startsAsJsonObject(body)) {
-            errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
-                    "The request body must be a JSON object with a 'query'");
+            errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, startsAsJsonArray(body)
+                    ? "Batched requests (a JSON array of operations) are not supported: send one operation per request"
+                    : "The request body must be a JSON object with a 'query'");
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -195,8 +196,15 @@ class RequestBodyFilter extends OncePerRequestFilter {
     }
 
     private static boolean startsAsJsonObject(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
-        return text.startsWith("{");
+        return leadingText(body).startsWith("{");
+    }
+
+    private static boolean startsAsJsonArray(byte[] body) {
+        return leadingText(body).startsWith("[");
+    }
+
+    private static String leadingText(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
     }
 
     /** The body did not arrive within the deadline. */

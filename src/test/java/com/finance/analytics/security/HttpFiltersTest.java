@@ -104,6 +104,24 @@ class HttpFiltersTest {
     }
 
     @Test
+    void batchedBodyIsRefusedWithAMessageSayingBatchingIsUnsupported() throws Exception {
+        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
+                        .contentType(MediaType.APPLICATION_JSON).content("[{\"query\":\"{ a }\"},{\"query\":\"{ b }\"}]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("BAD_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("Batched")));
+    }
+
+    @Test
+    void refusalUsesTheGraphQlResponseMediaTypeWhenTheClientAcceptsIt() throws Exception {
+        mvc.perform(post("/graphql").accept("application/graphql-response+json, application/json")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"query\":\"{ a }\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE))
+                .andExpect(jsonPath("$.errors[0].extensions.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
     void passesJsonObjectBodiesOn() throws Exception {
         for (String body : new String[] {"{}", "  \n{\"query\":\"{ x }\"}", "\uFEFF{}"}) {
             mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER))
