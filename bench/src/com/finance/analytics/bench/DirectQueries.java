@@ -3,7 +3,6 @@ package com.finance.analytics.bench;
 import com.finance.analytics.catalog.CatalogLoader;
 import com.finance.analytics.catalog.LoadedCatalog;
 import com.finance.analytics.catalog.Relation;
-import com.finance.analytics.query.ConvenienceViewService;
 import com.finance.analytics.query.DatasetFilter;
 import com.finance.analytics.query.DatasetQuery;
 import com.finance.analytics.query.DatasetQueryService;
@@ -18,6 +17,11 @@ import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotDatabase;
 import com.finance.analytics.snapshot.SnapshotInfo;
+import com.finance.analytics.view.BalanceHistoryView;
+import com.finance.analytics.view.ConvenienceView;
+import com.finance.analytics.view.MonthlyTrendsView;
+import com.finance.analytics.view.SpendingByTagView;
+import com.finance.analytics.view.ViewArguments;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,7 +46,9 @@ final class DirectQueries implements AutoCloseable {
 
     private final Snapshot snapshot;
     private final DatasetQueryService datasets;
-    private final ConvenienceViewService views;
+    private final ConvenienceView spendingByTag;
+    private final ConvenienceView monthlyTrends;
+    private final ConvenienceView balanceHistory;
     private final RelationQueryService relations;
     private final Relation accountRelation;
     private final Relation tagRelation;
@@ -51,7 +57,9 @@ final class DirectQueries implements AutoCloseable {
         this.snapshot = snapshot;
         QueryExecutor executor = new RawExecutor();
         this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor));
-        this.views = new ConvenienceViewService(executor, datasets);
+        this.spendingByTag = new SpendingByTagView(datasets);
+        this.monthlyTrends = new MonthlyTrendsView(datasets);
+        this.balanceHistory = new BalanceHistoryView(datasets);
         this.relations = new RelationQueryService(executor);
         this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
         this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
@@ -82,10 +90,12 @@ final class DirectQueries implements AutoCloseable {
         var window = request.window();
         return switch (kind) {
             case TRANSACTIONS_PAGE -> transactions(caller, request, QueryKind.TRANSACTIONS_PAGE_SIZE).rows().size();
-            case SPENDING_BY_TAG -> views.spendingByTag(snapshot, caller, window.start(), window.end(), List.of()).size();
-            case MONTHLY_TRENDS -> views.monthlyTrends(snapshot, caller, window.start(), window.end()).size();
-            case BALANCE_HISTORY -> views.balanceHistory(snapshot, caller, List.of(request.user().accountId()),
-                    window.start(), window.end()).size();
+            case SPENDING_BY_TAG -> spendingByTag.rows(snapshot, caller,
+                    new ViewArguments(window.start(), window.end(), null, null)).size();
+            case MONTHLY_TRENDS -> monthlyTrends.rows(snapshot, caller,
+                    new ViewArguments(window.start(), window.end(), null, null)).size();
+            case BALANCE_HISTORY -> balanceHistory.rows(snapshot, caller,
+                    new ViewArguments(window.start(), window.end(), List.of(request.user().accountId()), null)).size();
             case NESTED_RELATIONS -> nested(caller, request);
         };
     }

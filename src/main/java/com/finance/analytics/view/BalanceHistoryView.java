@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /** {@code balanceHistory}: end-of-day balances per account and day, from the daily balance mart. */
 @Component
-class BalanceHistoryView extends ConvenienceView {
+public class BalanceHistoryView extends ConvenienceView {
 
     private static final String ACCOUNT = "account_id";
 
-    BalanceHistoryView(DatasetQueryService datasets) {
+    public BalanceHistoryView(DatasetQueryService datasets) {
         super(datasets, "balanceHistory", "balance-history",
                 "End-of-day balances per account and day over an inclusive date range (all accounts when none given).",
                 List.of(ViewArgument.ACCOUNT_IDS, ViewArgument.START_DATE, ViewArgument.END_DATE));

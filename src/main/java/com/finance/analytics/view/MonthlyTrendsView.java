@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /** {@code monthlyTrends}: the monthly trends mart's rows of months starting in the range, by month and currency. */
 @Component
-class MonthlyTrendsView extends ConvenienceView {
+public class MonthlyTrendsView extends ConvenienceView {
 
-    MonthlyTrendsView(DatasetQueryService datasets) {
+    public MonthlyTrendsView(DatasetQueryService datasets) {
         super(datasets, "monthlyTrends", "monthly-trends",
                 "Income, spending and net per month and currency, months starting in the range.",
                 List.of(ViewArgument.START_DATE, ViewArgument.END_DATE));

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * spending-by-tag mart, as rows of its own type {@code TagSpending} (with the tag itself as a relation).
  */
 @Component
-class SpendingByTagView extends ConvenienceView {
+public class SpendingByTagView extends ConvenienceView {
 
     private static final String MART = "fct_daily_spending_by_tag";
     private static final String TYPE = "TagSpending";
@@ -35,7 +35,7 @@ class SpendingByTagView extends ConvenienceView {
             new Measure("netSpendingAmount", "net_spending_amount", "BigDecimal"),
             new Measure("transactionCount", "transaction_count", "Long"));
 
-    SpendingByTagView(DatasetQueryService datasets) {
+    public SpendingByTagView(DatasetQueryService datasets) {
         super(datasets, "spendingByTag", "spending-by-tag",
                 "Spending, refunds and net spending per tag and currency over an inclusive date range.",
                 List.of(ViewArgument.START_DATE, ViewArgument.END_DATE, ViewArgument.TAG_IDS));
