@@ -59,6 +59,7 @@ public class RefreshSchemaContribution implements SchemaContribution {
         return SDL;
     }
 
+    /** Both fetchers return the service's futures: graphql-java completes the response when Dagster has answered. */
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")

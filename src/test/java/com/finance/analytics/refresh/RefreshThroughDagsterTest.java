@@ -165,7 +165,7 @@ class RefreshThroughDagsterTest {
         RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__",
                 "analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90), 3);
         return new RefreshService(new DagsterClient(properties), properties)
-                .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE)));
+                .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE))).join();
     }
 
     private static Map<?, ?> awaitFinished(HttpSyncGraphQlClient operator, String runId) throws InterruptedException {
