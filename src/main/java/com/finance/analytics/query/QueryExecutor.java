@@ -3,6 +3,7 @@ package com.finance.analytics.query;
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.snapshot.DuckDbDamage;
 import com.finance.analytics.snapshot.PooledConnection;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotDatabase;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs statements on a snapshot: at most {@code maxConcurrent} at once (the rest wait in line), each on a kept
  * connection of the snapshot's shared instance with its prepared statement reused, and each really cancelled in DuckDB
- * when the timeout passes.
+ * when the timeout passes. A statement that finds the snapshot's file damaged reports it to the snapshot (which the
+ * manager then stops serving) and answers UNAVAILABLE: the caller can retry on the snapshot served next.
  */
 @Component
 public class QueryExecutor {
@@ -119,6 +122,12 @@ public class QueryExecutor {
                 cancellation.cancel(false);
             }
         } catch (SQLException e) {
+            Optional<String> damage = DuckDbDamage.of(e);
+            if (damage.isPresent()) {
+                snapshot.reportDamaged("DuckDB reported a damaged block: " + damage.get());
+                throw new AnalyticsException(ErrorCode.UNAVAILABLE,
+                        "The analytics data is being reloaded after a storage problem; try again shortly");
+            }
             LOG.error("Query failed on snapshot {}", snapshot.id(), e);
             throw new AnalyticsException(ErrorCode.INTERNAL, "The query could not be executed");
         } finally {
