@@ -74,8 +74,9 @@ public class SnapshotManager implements SmartInitializingSingleton {
         poller.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops polling and retires the served snapshot (public for tests of other packages that start a manager). */
     @PreDestroy
-    void stop() {
+    public void stop() {
         poller.shutdownNow();
         Snapshot last = current.getAndSet(null);
         if (last != null) {
