@@ -115,11 +115,15 @@ public class SnapshotManager implements SmartInitializingSingleton {
     }
 
     /**
-     * The latest snapshot rejected since a newer one was last served: what an operator must look at, while the
-     * gateway serves an older snapshot (or none).
+     * The newest rejected snapshot, as long as it is not older than the one served: what an operator must look at
+     * while the gateway serves an older snapshot (or none). Empty once a newer snapshot is served, and for old
+     * directories retention found damaged.
      */
     public Optional<SnapshotRejection> latestRejection() {
-        return Optional.ofNullable(latestRejection);
+        SnapshotRejection rejection = latestRejection;
+        Snapshot serving = current.get();
+        return rejection != null && (serving == null || rejection.id().compareTo(serving.id()) >= 0)
+                ? Optional.of(rejection) : Optional.empty();
     }
 
     /** Whether this id was rejected (it is never served again by this process). */
@@ -186,16 +190,16 @@ public class SnapshotManager implements SmartInitializingSingleton {
     }
 
     /**
-     * Called (through {@link Snapshot#reportDamaged}) when DuckDB reports a served snapshot's file damaged (a block failed its checksum): rejects it at once
-     * and, off the caller's thread, goes back to the newest older snapshot that verifies, or serves nothing when there
-     * is none. Damaged data is never served knowingly.
+     * Called (through {@link Snapshot#reportDamaged}) when DuckDB reports a served snapshot's file damaged (a block
+     * failed its checksum): rejects it at once and, off the caller's thread, goes back to the newest older snapshot
+     * that verifies, or serves nothing when there is none. Damaged data is never served knowingly.
      */
     void reportDamaged(Snapshot snapshot, String reason) {
         if (rejected.putIfAbsent(snapshot.id(), reason) != null) {
             return;
         }
         verified.remove(snapshot.id());
-        latestRejection = new SnapshotRejection(snapshot.id(), reason, Instant.now());
+        recordRejection(snapshot.id(), reason);
         LOG.error("Snapshot {} was rejected while serving: {}", snapshot.id(), reason);
         try {
             poller.execute(() -> fallBackFrom(snapshot));
@@ -250,18 +254,22 @@ public class SnapshotManager implements SmartInitializingSingleton {
     private void reject(String id, String reason) {
         verified.remove(id);
         if (rejected.putIfAbsent(id, reason) == null) {
-            latestRejection = new SnapshotRejection(id, reason, Instant.now());
+            recordRejection(id, reason);
             LOG.error("Snapshot {} was rejected and will not be served: {}", id, reason);
+        }
+    }
+
+    /** Keeps the newest rejection: a fallback candidate rejected on the way must not hide the published one. */
+    private void recordRejection(String id, String reason) {
+        SnapshotRejection latest = latestRejection;
+        if (latest == null || id.compareTo(latest.id()) >= 0) {
+            latestRejection = new SnapshotRejection(id, reason, Instant.now());
         }
     }
 
     private void swapTo(Snapshot next) {
         Snapshot previous = current.getAndSet(next);
         verified.add(next.id());
-        SnapshotRejection rejection = latestRejection;
-        if (rejection != null && rejection.id().compareTo(next.id()) < 0) {
-            latestRejection = null;
-        }
         LOG.info("Serving snapshot {} ({} datasets)", next.id(), next.catalog().datasets().size());
         if (previous != null) {
             previous.retire();

@@ -133,6 +133,8 @@ class SnapshotManagerTest {
         assertThat(manager.current()).map(Snapshot::id).contains("20260101T000000Z-aaaa");
         assertThat(manager.isRejected("20260102T000000Z-bbbb")).isTrue();
         assertThat(manager.isRejected("20260103T000000Z-cccc")).isTrue();
+        assertThat(manager.latestRejection()).as("the published one, not a fallback candidate")
+                .map(SnapshotRejection::id).contains("20260103T000000Z-cccc");
     }
 
     @Test
