@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Recognises DuckDB's report of a damaged database file among statement failures. DuckDB verifies a block's checksum
- * when it reads the block ("IO Error: Corrupt database file: computed checksum … does not match stored checksum … in
- * block at location …"), so damage that slipped past the file checksums (the file changed after it was verified)
- * shows up only in the statements that touch it.
+ * Recognises DuckDB's report of a damaged database file among statement failures. DuckDB verifies a block's
+ * checksum when it reads the block ("IO Error: Corrupt database file: computed checksum … does not match stored
+ * checksum … in block at location …"), so damage that slipped past the file checksums (the file changed after it
+ * was verified) shows up only in the statements that touch it.
  */
 public final class DuckDbDamage {
 

@@ -323,10 +323,8 @@ public class SnapshotManager implements SmartInitializingSingleton {
     }
 
     private static SnapshotInfo info(Path directory, String id, String manifestDbtVersion) throws IOException {
-        Path file = directory.resolve("snapshot.json");
-        if (!Files.isRegularFile(file)) {
-            return new SnapshotInfo(id, Files.getLastModifiedTime(directory).toInstant(), manifestDbtVersion, null, null);
-        }
+        // Present: SnapshotIntegrity.verify refuses a snapshot without it.
+        Path file = directory.resolve(SnapshotIntegrity.METADATA_FILE);
         JsonNode json = JSON.readTree(file.toFile());
         String builtAt = json.path("built_at").asString("");
         return new SnapshotInfo(
