@@ -65,20 +65,25 @@ public class SnapshotRetention implements SnapshotListener {
             List<Path> olderGood = new ArrayList<>();
             for (Path directory : publishedSnapshots()) {
                 String id = name(directory);
-                if (id.equals(current.id()) || pointer.filter(id::equals).isPresent() || !noLongerRead(directory)) {
+                if (id.equals(current.id()) || pointer.filter(id::equals).isPresent()) {
                     continue;
                 }
+                boolean leased = !noLongerRead(directory);
                 if (snapshots.isRejected(id)) {
-                    delete(directory, "rejected");
+                    if (!leased) {
+                        delete(directory, "rejected");
+                    }
                 } else if (id.compareTo(current.id()) > 0) {
                     continue;
-                } else if (!snapshots.isKnownGood(id)) {
-                    delete(directory, "rejected: its files do not match their published checksums");
-                } else {
+                } else if (leased || snapshots.isKnownGood(id)) {
+                    // A leased one was served, so it is good; it counts towards the kept ones but stays until drained.
                     olderGood.add(directory);
+                } else {
+                    delete(directory, "rejected: its files do not match their published checksums");
                 }
             }
-            olderGood.stream().skip(keep - 1L).forEach(directory -> delete(directory, "old"));
+            olderGood.stream().skip(keep - 1L).filter(this::noLongerRead)
+                    .forEach(directory -> delete(directory, "old"));
         } catch (IOException | UncheckedIOException e) {
             log.warn("Pruning old snapshots in {} failed: {}", snapshotsDir, e.getMessage());
         }
