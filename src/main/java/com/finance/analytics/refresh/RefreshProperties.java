@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it answers UNAVAILABLE: launching gets longer than the status reads, because Dagster plans the whole dbt job before it
  * answers (measured 5–14 s on a busy 2-core machine). {@code repositoryName} is Dagster's name for a code location's
  * single definitions object.
- * {@code keepSnapshots} counts the published snapshots kept on disk, the served one included.
  */
 @ConfigurationProperties("analytics.refresh")
 public record RefreshProperties(
@@ -21,6 +20,5 @@ public record RefreshProperties(
         @DefaultValue("analytics_refresh") String jobName,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
-        @DefaultValue("30s") Duration launchTimeout,
-        @DefaultValue("3") int keepSnapshots) {
+        @DefaultValue("30s") Duration launchTimeout) {
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * The {@code refreshAnalytics} mutation and {@code refreshRun} query ({@code graphql/refresh.graphqls}), in every
  * snapshot's schema and in the one served while there is no snapshot (a first refresh is how a fresh install gets
  * data). Both need the refresh scope: a run is not any one user's data, it is an operator's action on everyone's.
+ * Both fetchers return the service's futures, so a slow Dagster never holds a request thread.
  */
 @Component
 public class RefreshSchemaContribution implements SchemaContribution {

@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -118,17 +119,18 @@ class AnalyticsRestController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Rebuilds the marts through Dagster (needs the analytics:refresh scope)",
             description = "While a refresh is unfinished, returns that run instead of starting another.")
-    RefreshRunBody refresh(HttpServletRequest request) {
+    CompletableFuture<RefreshRunBody> refresh(HttpServletRequest request) {
         parameters(request, NONE);
-        return RefreshRunBody.of(refreshes.refresh(caller(request)));
+        // Asynchronous: the request thread goes back to serving queries while Dagster answers.
+        return refreshes.refresh(caller(request)).thenApply(RefreshRunBody::of);
     }
 
     @GetMapping("/refresh/{runId}")
     @Operation(summary = "A refresh run's status, asked of Dagster (needs the analytics:refresh scope)",
             description = "FAILURE carries Dagster's message. A run id is a UUID; an unknown one is 404.")
-    RefreshRunBody refreshRun(@PathVariable String runId, HttpServletRequest request) {
+    CompletableFuture<RefreshRunBody> refreshRun(@PathVariable String runId, HttpServletRequest request) {
         parameters(request, NONE);
-        return RefreshRunBody.of(refreshes.run(caller(request), runId));
+        return refreshes.run(caller(request), runId).thenApply(RefreshRunBody::of);
     }
 
     private QueryParameters parameters(HttpServletRequest request, Set<String> accepted) {

@@ -4,6 +4,7 @@ import com.finance.analytics.catalog.Catalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ public final class Snapshot {
     private final SnapshotDatabase database;
     private final Catalog catalog;
     private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
+    /** Set by the manager serving it: rejects the snapshot and falls back to a good one. */
+    private volatile BiConsumer<Snapshot, String> damageHandler = (snapshot, reason) -> { };
     private int leases;
     private boolean retired;
     private boolean closed;
@@ -61,6 +64,18 @@ public final class Snapshot {
 
     public <T> T requireAttachment(Class<T> type) {
         return attachment(type).orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " not prepared"));
+    }
+
+    /**
+     * Reports that DuckDB found this snapshot's file damaged while serving ({@link DuckDbDamage}); the manager stops
+     * serving it. {@code reason} is for the operator (log, health details), never for the caller.
+     */
+    public void reportDamaged(String reason) {
+        damageHandler.accept(this, reason);
+    }
+
+    void onDamage(BiConsumer<Snapshot, String> handler) {
+        this.damageHandler = handler;
     }
 
     /** @return false when the snapshot is already closed and cannot be leased any more */

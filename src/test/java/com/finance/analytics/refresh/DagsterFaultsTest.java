@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +36,7 @@ import com.finance.analytics.security.Caller;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DagsterFaultsTest {
 
+    private static final int CONCURRENT_CALLERS = 12;
     private static final Caller OPERATOR = new Caller(UUID.randomUUID(), Set.of(Caller.REFRESH_SCOPE));
 
     private final List<Socket> accepted = new ArrayList<>();
@@ -39,8 +44,10 @@ class DagsterFaultsTest {
 
     @AfterEach
     void closeSockets() throws IOException {
-        for (Socket socket : accepted) {
-            socket.close();
+        synchronized (accepted) {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
         }
         if (silentServer != null) {
             silentServer.close();
@@ -51,8 +58,8 @@ class DagsterFaultsTest {
     void refreshAnswersUnavailableWhenNothingListens() throws IOException {
         RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
-        assertUnavailable(() -> refreshes.refresh(OPERATOR));
-        assertUnavailable(() -> refreshes.run(OPERATOR, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"));
+        assertUnavailable(() -> refreshes.refresh(OPERATOR).join());
+        assertUnavailable(() -> refreshes.run(OPERATOR, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11").join());
     }
 
     @Test
@@ -61,7 +68,49 @@ class DagsterFaultsTest {
         Thread.ofVirtual().start(this::acceptAndStaySilent);
         RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
 
-        assertUnavailable(() -> refreshes.refresh(OPERATOR));
+        assertUnavailable(() -> refreshes.refresh(OPERATOR).join());
+    }
+
+    @Test
+    void concurrentRefreshesWhileDagsterNeverAnswersShareOneCallAndAllAnswerUnavailable() throws Exception {
+        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::acceptAndStaySilent);
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<RefreshRun>> calls = Stream.generate(() -> {
+            CompletableFuture<RefreshRun> call = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    call.complete(refreshes.refresh(OPERATOR).join());
+                } catch (Throwable failure) {
+                    call.completeExceptionally(failure);
+                }
+            });
+            return call;
+        }).limit(CONCURRENT_CALLERS).toList();
+        start.countDown();
+
+        for (CompletableFuture<RefreshRun> call : calls) {
+            assertUnavailable(call::join);
+        }
+        synchronized (accepted) {
+            assertThat(accepted).as("connections Dagster saw for %d concurrent refreshes", CONCURRENT_CALLERS)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void refreshHandsBackItsThreadBeforeDagsterAnswers() throws Exception {
+        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::acceptAndStaySilent);
+        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
+
+        CompletableFuture<RefreshRun> pending = refreshes.refresh(OPERATOR);
+
+        assertThat(pending).as("returned to the caller while Dagster has not answered").isNotDone();
+        assertUnavailable(pending::join);
     }
 
     @Test
@@ -85,19 +134,30 @@ class DagsterFaultsTest {
 
     private static RefreshService service(URI dagster) {
         RefreshProperties properties = new RefreshProperties(dagster, "analytics", "__repository__",
-                "analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
+                "analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         return new RefreshService(new DagsterClient(properties), properties);
     }
 
+    /** A failed future's join throws CompletionException; the service's own calls throw directly. */
     private static void assertUnavailable(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AnalyticsException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        assertThatThrownBy(call).satisfies(thrown -> {
+            Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
+                    ? thrown.getCause() : thrown;
+            if (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).isInstanceOfSatisfying(AnalyticsException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        });
     }
 
     private void acceptAndStaySilent() {
         try {
             while (!silentServer.isClosed()) {
-                accepted.add(silentServer.accept());
+                Socket socket = silentServer.accept();
+                synchronized (accepted) {
+                    accepted.add(socket);
+                }
             }
         } catch (IOException closed) {
             // The test is over and closed the server.

@@ -157,9 +157,9 @@ class RefreshThroughDagsterTest {
 
     private RefreshRun restartedGatewayRefresh() {
         RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__",
-                "analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90), 3);
+                "analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90));
         return new RefreshService(new DagsterClient(properties), properties)
-                .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE)));
+                .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE))).join();
     }
 
     private static Map<?, ?> awaitFinished(HttpGraphQlTester operator, String runId) throws InterruptedException {

@@ -80,7 +80,7 @@ class SnapshotSwapTest {
         Files.copy(TestFixtures.sourceDatabase(), SOURCE);
         registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
         registry.add("analytics.poll-interval", () -> "200ms");
-        registry.add("analytics.refresh.keep-snapshots", () -> KEEP_SNAPSHOTS);
+        registry.add("analytics.keep-snapshots", () -> KEEP_SNAPSHOTS);
     }
 
     @Test
