@@ -16,10 +16,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MVN := mvn -B -ntp
 
+# Every target with a `##` comment on its rule line, in Makefile order: a new target documents itself there.
 .PHONY: help
-help:
-	@echo "make run    install everything, build the demo marts and serve the gateway on :8080"
-	@echo "make test   run the whole test suite (installs and starts PostgreSQL if needed)"
+help: ## this list (a newcomer needs only run and test)
+	@awk 'BEGIN { FS = ":.*## " } /^[A-Za-z0-9_-]+:.*## / { printf "make %-22s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 # The project's own package (pyproject.toml), editable: its code finds dbt/, build/ and var/ in this checkout.
 $(VENV)/.installed: pyproject.toml requirements.txt requirements-dev.txt
@@ -28,7 +28,7 @@ $(VENV)/.installed: pyproject.toml requirements.txt requirements-dev.txt
 	touch $@
 
 .PHONY: venv
-venv: $(VENV)/.installed
+venv: $(VENV)/.installed ## the Python virtualenv in .venv (dbt, Dagster, pytest), rebuilt when requirements.txt changes
 
 # --- data (generator, dbt, snapshots) ---
 # The small deterministic data set every test reads; the same seed goes into PostgreSQL.
@@ -83,8 +83,13 @@ test-java: test-data postgres-refresh-test ## the Maven test suite (reads build/
 
 # The refresh tests insert rows into PostgreSQL, so they get a database of their own.
 .PHONY: postgres-refresh-test
-postgres-refresh-test:
+postgres-refresh-test: ## the separate PostgreSQL database the refresh tests write into (make test-java needs it)
 	PG_DATABASE=analytics_refresh_test bash scripts/postgres.sh
+
+# spring-javaformat and checkstyle, both bound to Maven's validate phase (so every Maven build checks them too).
+.PHONY: lint-java
+lint-java: ## Java house style: formatting and checkstyle (`mvn spring-javaformat:apply` fixes the formatting)
+	$(MVN) -q validate
 
 # schemathesis against the OpenAPI document of the gateway serving the test snapshot (about 1.5 minutes).
 FUZZ_EXAMPLES ?= 30
@@ -152,7 +157,12 @@ dagster: demo ## Dagster alone, in the foreground, refreshing the demo marts int
 schema: test-data ## regenerate schema/schema.graphqls from the test snapshot's dbt metadata (review the diff)
 	$(MVN) -q test -Dtest=SchemaDriftTest -Danalytics.schema.update=true
 
-# --- benchmark (bench/run.sh; never part of make test) ---
+# --- benchmark (bench/run.sh; never part of make test, except that the driver must compile) ---
+# The style checks are lint-java's job, so they are skipped here rather than run twice.
+.PHONY: bench-compile
+bench-compile: ## compile the benchmark driver (bench/src) against the gateway, so a change that breaks it fails
+	$(MVN) -q -Pbench -DskipTests -Dcheckstyle.skip -Dspring-javaformat.validate.skip compile
+
 .PHONY: bench
 bench: venv ## ~10M transactions: gateway vs raw DuckDB at 1/8/32/64 clients; writes docs/performance.md
 	bash bench/run.sh full
