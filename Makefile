@@ -99,11 +99,17 @@ fuzz-rest: test-data ## fuzz the REST API from its OpenAPI document; fails on an
 	scripts/fuzz-rest.sh $(GATEWAY_JAR) build/test/snapshots $(FUZZ_EXAMPLES)
 
 # Sequential on purpose: PostgreSQL and the test data must exist before the suites that read them.
+.PHONY: lint
+lint: lint-python lint-sql lint-java ## house style, first in make test: ruff, sqlfluff, spring-javaformat and checkstyle
+
 .PHONY: test
-test: ## the whole suite: PostgreSQL, test data through both dbt targets, pytest, the Java tests, the REST fuzzer
+test: ## the whole suite: linters, PostgreSQL, both dbt targets, pytest, Java tests, bench compile, real clients, REST fuzzer
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-data-postgres
 	$(MAKE) --no-print-directory test-python
 	$(MAKE) --no-print-directory test-java
+	$(MAKE) --no-print-directory bench-compile
+	$(MAKE) --no-print-directory test-clients
 	$(MAKE) --no-print-directory fuzz-rest
 
 GATEWAY_JAR := target/analytics-gateway-0.1.0-SNAPSHOT.jar

@@ -267,8 +267,11 @@ def _metadata(snapshot_id: str, request: BuildRequest, manifest: dict, staging: 
         "dbt_version": manifest["metadata"]["dbt_version"],
         "target": request.target,
         "source": request.source_description(),
-        "files": {path.name: file_digest(path) for path in sorted(staging.iterdir())
-                  if path.is_file() and path.name != METADATA_FILE},
+        "files": {
+            path.name: file_digest(path)
+            for path in sorted(staging.iterdir())
+            if path.is_file() and path.name != METADATA_FILE
+        },
     }
 
 
