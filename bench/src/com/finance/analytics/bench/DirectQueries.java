@@ -34,116 +34,138 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The raw DuckDB limit: each logical query of the mix goes through the gateway's own query services, so the SQL text,
- * bind parameters, statement sequence and row reading are exactly the gateway's (nothing hand-copied to drift), but
- * the statements run straight on DuckDB JDBC with {@link RawExecutor}: no HTTP, token, GraphQL or JSON, and no bound
- * on in-flight statements. Same snapshot file, same DuckDB settings (but a larger memory limit), same connection
- * strategy as the gateway.
+ * The raw DuckDB limit: each logical query of the mix goes through the gateway's own
+ * query services, so the SQL text, bind parameters, statement sequence and row reading
+ * are exactly the gateway's (nothing hand-copied to drift), but the statements run
+ * straight on DuckDB JDBC with {@link RawExecutor}: no HTTP, token, GraphQL or JSON, and
+ * no bound on in-flight statements. Same snapshot file, same DuckDB settings (but a
+ * larger memory limit), same connection strategy as the gateway.
  */
 final class DirectQueries implements AutoCloseable {
 
-    static final String RAW_MEMORY_LIMIT = "2GB";
+	static final String RAW_MEMORY_LIMIT = "2GB";
 
-    private final Snapshot snapshot;
-    private final DatasetQueryService datasets;
-    private final ConvenienceView spendingByTag;
-    private final ConvenienceView monthlyTrends;
-    private final ConvenienceView balanceHistory;
-    private final RelationQueryService relations;
-    private final Relation accountRelation;
-    private final Relation tagRelation;
+	private final Snapshot snapshot;
 
-    private DirectQueries(Snapshot snapshot) {
-        this.snapshot = snapshot;
-        QueryExecutor executor = new RawExecutor();
-        this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor));
-        this.spendingByTag = new SpendingByTagView(datasets);
-        this.monthlyTrends = new MonthlyTrendsView(datasets);
-        this.balanceHistory = new BalanceHistoryView(datasets);
-        this.relations = new RelationQueryService(executor);
-        this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
-        this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
-    }
+	private final DatasetQueryService datasets;
 
-    /**
-     * Same settings as the gateway except DuckDB's memory limit: without the gateway's bound on in-flight statements,
-     * 64 statements at once need more working memory than the gateway's 256MB (they fail with out-of-memory errors).
-     */
-    static DirectQueries open(Path snapshotDir, int duckdbThreads) throws Exception {
-        SnapshotDatabase database = SnapshotDatabase.open(snapshotDir.resolve("analytics.duckdb"), duckdbThreads,
-                RAW_MEMORY_LIMIT);
-        try (Connection connection = database.connect()) {
-            LoadedCatalog loaded = CatalogLoader.load(snapshotDir.resolve("manifest.json"), connection);
-            SnapshotInfo info = new SnapshotInfo(snapshotDir.getFileName().toString(), Instant.now(),
-                    loaded.dbtVersion(), null, null);
-            return new DirectQueries(new Snapshot(info, database, loaded.catalog()));
-        }
-    }
+	private final ConvenienceView spendingByTag;
 
-    Connection connect() throws SQLException {
-        return snapshot.database().connect();
-    }
+	private final ConvenienceView monthlyTrends;
 
-    /** Runs the logical query; returns how many top-level rows it produced (to cross-check the gateway). */
-    int run(QueryKind kind, Request request) {
-        Caller caller = new Caller(request.user().userId(), Set.of());
-        var window = request.window();
-        return switch (kind) {
-            case TRANSACTIONS_PAGE -> transactions(caller, request, QueryKind.TRANSACTIONS_PAGE_SIZE).rows().size();
-            case SPENDING_BY_TAG -> spendingByTag.rows(snapshot, caller,
-                    new ViewArguments(window.start(), window.end(), null, null)).size();
-            case MONTHLY_TRENDS -> monthlyTrends.rows(snapshot, caller,
-                    new ViewArguments(window.start(), window.end(), null, null)).size();
-            case BALANCE_HISTORY -> balanceHistory.rows(snapshot, caller,
-                    new ViewArguments(window.start(), window.end(), List.of(request.user().accountId()), null)).size();
-            case NESTED_RELATIONS -> nested(caller, request);
-        };
-    }
+	private final ConvenienceView balanceHistory;
 
-    /** The page, then one batch per relation, as the gateway's data loaders resolve a nesting level. */
-    private int nested(Caller caller, Request request) {
-        Page page = transactions(caller, request, QueryKind.NESTED_PAGE_SIZE);
-        Set<Object> accounts = new LinkedHashSet<>();
-        Set<Object> tags = new LinkedHashSet<>();
-        for (Map<String, Object> row : page.rows()) {
-            accounts.add(row.get(accountRelation.fromColumn()));
-            Object tagIds = row.get(tagRelation.fromColumn());
-            if (tagIds instanceof Collection<?> ids) {
-                tags.addAll(ids);
-            }
-        }
-        relations.targetsByKey(snapshot, caller, accountRelation, accounts);
-        relations.targetsByKey(snapshot, caller, tagRelation, tags);
-        return page.rows().size();
-    }
+	private final RelationQueryService relations;
 
-    private Page transactions(Caller caller, Request request, int limit) {
-        DatasetFilter filter = DatasetFilter.of(request.window().start(), request.window().end(), List.of(), List.of());
-        return datasets.query(snapshot, caller, "fct_transactions", new DatasetQuery(filter,
-                List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, 0));
-    }
+	private final Relation accountRelation;
 
-    @Override
-    public void close() throws SQLException {
-        snapshot.database().close();
-    }
+	private final Relation tagRelation;
 
-    /**
-     * The gateway's own executor (kept connections, reused prepared statements, the same cancellation) without its
-     * admission bound: every client's statement goes straight into DuckDB.
-     */
-    private static final class RawExecutor extends QueryExecutor {
+	private DirectQueries(Snapshot snapshot) {
+		this.snapshot = snapshot;
+		QueryExecutor executor = new RawExecutor();
+		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor));
+		this.spendingByTag = new SpendingByTagView(datasets);
+		this.monthlyTrends = new MonthlyTrendsView(datasets);
+		this.balanceHistory = new BalanceHistoryView(datasets);
+		this.relations = new RelationQueryService(executor);
+		this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
+		this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
+	}
 
-        RawExecutor() {
-            super(new QueryProperties(Duration.ofMinutes(1), 1));
-        }
+	/**
+	 * Same settings as the gateway except DuckDB's memory limit: without the gateway's
+	 * bound on in-flight statements, 64 statements at once need more working memory than
+	 * the gateway's 256MB (they fail with out-of-memory errors).
+	 */
+	static DirectQueries open(Path snapshotDir, int duckdbThreads) throws Exception {
+		SnapshotDatabase database = SnapshotDatabase.open(snapshotDir.resolve("analytics.duckdb"), duckdbThreads,
+				RAW_MEMORY_LIMIT);
+		try (Connection connection = database.connect()) {
+			LoadedCatalog loaded = CatalogLoader.load(snapshotDir.resolve("manifest.json"), connection);
+			SnapshotInfo info = new SnapshotInfo(snapshotDir.getFileName().toString(), Instant.now(),
+					loaded.dbtVersion(), null, null);
+			return new DirectQueries(new Snapshot(info, database, loaded.catalog()));
+		}
+	}
 
-        @Override
-        protected void acquireSlot() {
-        }
+	Connection connect() throws SQLException {
+		return snapshot.database().connect();
+	}
 
-        @Override
-        protected void releaseSlot() {
-        }
-    }
+	/**
+	 * Runs the logical query; returns how many top-level rows it produced (to cross-check
+	 * the gateway).
+	 */
+	int run(QueryKind kind, Request request) {
+		Caller caller = new Caller(request.user().userId(), Set.of());
+		var window = request.window();
+		return switch (kind) {
+			case TRANSACTIONS_PAGE -> transactions(caller, request, QueryKind.TRANSACTIONS_PAGE_SIZE).rows().size();
+			case SPENDING_BY_TAG ->
+				spendingByTag.rows(snapshot, caller, new ViewArguments(window.start(), window.end(), null, null))
+					.size();
+			case MONTHLY_TRENDS ->
+				monthlyTrends.rows(snapshot, caller, new ViewArguments(window.start(), window.end(), null, null))
+					.size();
+			case BALANCE_HISTORY -> balanceHistory
+				.rows(snapshot, caller,
+						new ViewArguments(window.start(), window.end(), List.of(request.user().accountId()), null))
+				.size();
+			case NESTED_RELATIONS -> nested(caller, request);
+		};
+	}
+
+	/**
+	 * The page, then one batch per relation, as the gateway's data loaders resolve a
+	 * nesting level.
+	 */
+	private int nested(Caller caller, Request request) {
+		Page page = transactions(caller, request, QueryKind.NESTED_PAGE_SIZE);
+		Set<Object> accounts = new LinkedHashSet<>();
+		Set<Object> tags = new LinkedHashSet<>();
+		for (Map<String, Object> row : page.rows()) {
+			accounts.add(row.get(accountRelation.fromColumn()));
+			Object tagIds = row.get(tagRelation.fromColumn());
+			if (tagIds instanceof Collection<?> ids) {
+				tags.addAll(ids);
+			}
+		}
+		relations.targetsByKey(snapshot, caller, accountRelation, accounts);
+		relations.targetsByKey(snapshot, caller, tagRelation, tags);
+		return page.rows().size();
+	}
+
+	private Page transactions(Caller caller, Request request, int limit) {
+		DatasetFilter filter = DatasetFilter.of(request.window().start(), request.window().end(), List.of(), List.of());
+		return datasets.query(snapshot, caller, "fct_transactions",
+				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, 0));
+	}
+
+	@Override
+	public void close() throws SQLException {
+		snapshot.database().close();
+	}
+
+	/**
+	 * The gateway's own executor (kept connections, reused prepared statements, the same
+	 * cancellation) without its admission bound: every client's statement goes straight
+	 * into DuckDB.
+	 */
+	private static final class RawExecutor extends QueryExecutor {
+
+		RawExecutor() {
+			super(new QueryProperties(Duration.ofMinutes(1), 1));
+		}
+
+		@Override
+		protected void acquireSlot() {
+		}
+
+		@Override
+		protected void releaseSlot() {
+		}
+
+	}
+
 }

@@ -10,42 +10,52 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Posts the mix's GraphQL documents to the gateway, each with the drawn user's own bearer token. */
+/**
+ * Posts the mix's GraphQL documents to the gateway, each with the drawn user's own bearer
+ * token.
+ */
 final class GatewayClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI graphql;
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
-    GatewayClient(int port) {
-        this.graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
-    }
+	private final URI graphql;
 
-    /** Sends the request; fails unless the answer is HTTP 200 with data and no GraphQL error. */
-    String send(QueryKind kind, Request request) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("query", kind.document(), "variables", kind.variables(request)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql)
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + request.user().token())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String answer = response.body();
-        if (response.statusCode() != 200 || answer.contains("\"errors\"") || !answer.startsWith("{\"data\"")) {
-            throw new IOException("HTTP " + response.statusCode() + ": " + abbreviate(answer));
-        }
-        return answer;
-    }
+	GatewayClient(int port) {
+		this.graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
+	}
 
-    /** The number of top-level rows in an answer: the list itself, or a page's nodes. */
-    static int rowCount(String answer) {
-        JsonNode field = JSON.readTree(answer).path("data").properties().iterator().next().getValue();
-        return field.isArray() ? field.size() : field.path("nodes").size();
-    }
+	/**
+	 * Sends the request; fails unless the answer is HTTP 200 with data and no GraphQL
+	 * error.
+	 */
+	String send(QueryKind kind, Request request) throws IOException, InterruptedException {
+		String body = JSON.writeValueAsString(Map.of("query", kind.document(), "variables", kind.variables(request)));
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql)
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + request.user().token())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String answer = response.body();
+		if (response.statusCode() != 200 || answer.contains("\"errors\"") || !answer.startsWith("{\"data\"")) {
+			throw new IOException("HTTP " + response.statusCode() + ": " + abbreviate(answer));
+		}
+		return answer;
+	}
 
-    private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
-    }
+	/** The number of top-level rows in an answer: the list itself, or a page's nodes. */
+	static int rowCount(String answer) {
+		JsonNode field = JSON.readTree(answer).path("data").properties().iterator().next().getValue();
+		return field.isArray() ? field.size() : field.path("nodes").size();
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+	}
+
 }

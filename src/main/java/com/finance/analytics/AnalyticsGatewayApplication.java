@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AnalyticsGatewayApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(AnalyticsGatewayApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(AnalyticsGatewayApplication.class, args);
+	}
+
 }

@@ -12,13 +12,17 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A test of the whole gateway over real HTTP: the application on a random port serving the real test snapshot
- * ({@code build/test/snapshots}; the context fails to start when {@code make test-data} has not run), with an
- * {@link org.springframework.graphql.test.tester.HttpGraphQlTester} and a {@link GatewayHttp} bound to that port.
+ * A test of the whole gateway over real HTTP: the application on a random port serving
+ * the real test snapshot ({@code build/test/snapshots}; the context fails to start when
+ * {@code make test-data} has not run), with an
+ * {@link org.springframework.graphql.test.tester.HttpGraphQlTester} and a
+ * {@link GatewayHttp} bound to that port.
  *
- * <p>Every class carrying only this annotation has the same configuration, so the suite starts that context once and
- * reuses it. A test that needs another snapshots directory (none yet, a copy it swaps) declares its own
- * {@code @DynamicPropertySource} for {@code analytics.snapshots-dir}: dynamic properties win over this default.
+ * <p>
+ * Every class carrying only this annotation has the same configuration, so the suite
+ * starts that context once and reuses it. A test that needs another snapshots directory
+ * (none yet, a copy it swaps) declares its own {@code @DynamicPropertySource} for
+ * {@code analytics.snapshots-dir}: dynamic properties win over this default.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,4 +32,5 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "analytics.snapshots-dir=${" + TestSnapshotProperty.NAME + "}")
 @Import(GatewayClients.class)
 public @interface GatewayTest {
+
 }

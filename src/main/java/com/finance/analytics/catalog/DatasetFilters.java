@@ -3,12 +3,9 @@ package com.finance.analytics.catalog;
 import java.util.Optional;
 
 /**
- * The columns a dataset declares in {@code meta.filters}. The user id column is mandatory: every statement on the
- * dataset is scoped by it.
+ * The columns a dataset declares in {@code meta.filters}. The user id column is
+ * mandatory: every statement on the dataset is scoped by it.
  */
-public record DatasetFilters(
-        String userIdColumn,
-        Optional<String> dateColumn,
-        Optional<String> accountIdColumn,
-        Optional<String> tagIdColumn) {
+public record DatasetFilters(String userIdColumn, Optional<String> dateColumn, Optional<String> accountIdColumn,
+		Optional<String> tagIdColumn) {
 }

@@ -1,5 +1,8 @@
 package com.finance.analytics.catalog;
 
-/** A dbt {@code relationships} test: {@code fromModel.fromColumn} references {@code toModel.toColumn}. */
+/**
+ * A dbt {@code relationships} test: {@code fromModel.fromColumn} references
+ * {@code toModel.toColumn}.
+ */
 record RelationshipTest(String fromModelId, String fromColumn, String toModelId, String toColumn) {
 }

@@ -11,87 +11,99 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
-/** Pages through one dataset for the caller: validates the request, checks ownership of ids, counts and fetches. */
+/**
+ * Pages through one dataset for the caller: validates the request, checks ownership of
+ * ids, counts and fetches.
+ */
 @Service
 public class DatasetQueryService {
 
-    private final QueryExecutor executor;
-    private final OwnershipGuard ownership;
+	private final QueryExecutor executor;
 
-    public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership) {
-        this.executor = executor;
-        this.ownership = ownership;
-    }
+	private final OwnershipGuard ownership;
 
-    public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
-        Dataset dataset = snapshot.catalog().requireDataset(datasetId);
-        validate(dataset, query);
-        checkOwnership(snapshot, caller, dataset, query.filter());
-        if (query.limit() == 0) {
-            return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
-        }
-        CountedRows page = executor.execute(snapshot, DatasetSql.page(dataset, caller.userId(), query.filter(),
-                query.orderBy(), query.limit(), query.offset()), rows -> RowReader.readCounted(rows, dataset.columns()));
-        // An empty page past the end has no row to carry the total: only then is it counted on its own.
-        long total = page.rows().isEmpty() && query.offset() > 0
-                ? count(snapshot, caller, dataset, query.filter())
-                : page.total();
-        return new Page(page.rows(), total, query.limit(), query.offset());
-    }
+	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership) {
+		this.executor = executor;
+		this.ownership = ownership;
+	}
 
-    /**
-     * Every matching row in the given order, up to one maximal page; a filter that matches more is refused rather
-     * than cut short.
-     */
-    public List<Map<String, Object>> all(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
-                                         List<OrderBy> orderBy) {
-        Page page = query(snapshot, caller, datasetId, new DatasetQuery(filter, orderBy, DatasetQuery.MAX_LIMIT, 0));
-        if (page.hasNextPage()) {
-            throw ErrorCode.BAD_REQUEST.exception("The range matches " + page.totalCount() + " rows, more than "
-                    + DatasetQuery.MAX_LIMIT + "; narrow the date range or the accounts");
-        }
-        return new ArrayList<>(page.rows());
-    }
+	public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
+		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
+		validate(dataset, query);
+		checkOwnership(snapshot, caller, dataset, query.filter());
+		if (query.limit() == 0) {
+			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
+		}
+		CountedRows page = executor.execute(snapshot, DatasetSql.page(dataset, caller.userId(), query.filter(),
+				query.orderBy(), query.limit(), query.offset()),
+				rows -> RowReader.readCounted(rows, dataset.columns()));
+		// An empty page past the end has no row to carry the total: only then is it
+		// counted on its own.
+		long total = page.rows().isEmpty() && query.offset() > 0 ? count(snapshot, caller, dataset, query.filter())
+				: page.total();
+		return new Page(page.rows(), total, query.limit(), query.offset());
+	}
 
-    /** Sums of {@code measures} per distinct {@code groupBy} over the caller's filtered rows, ordered by the groups. */
-    public List<Map<String, Object>> totals(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
-                                            List<String> groupBy, List<String> measures) {
-        Dataset dataset = snapshot.catalog().requireDataset(datasetId);
-        checkOwnership(snapshot, caller, dataset, filter);
-        List<Column> columns = Stream.concat(groupBy.stream(), measures.stream()).map(dataset::requireColumn).toList();
-        return executor.rows(snapshot, DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures),
-                columns);
-    }
+	/**
+	 * Every matching row in the given order, up to one maximal page; a filter that
+	 * matches more is refused rather than cut short.
+	 */
+	public List<Map<String, Object>> all(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
+			List<OrderBy> orderBy) {
+		Page page = query(snapshot, caller, datasetId, new DatasetQuery(filter, orderBy, DatasetQuery.MAX_LIMIT, 0));
+		if (page.hasNextPage()) {
+			throw ErrorCode.BAD_REQUEST.exception("The range matches " + page.totalCount() + " rows, more than "
+					+ DatasetQuery.MAX_LIMIT + "; narrow the date range or the accounts");
+		}
+		return new ArrayList<>(page.rows());
+	}
 
-    private long count(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
-        return executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), filter), rows -> {
-            rows.next();
-            return rows.getLong(1);
-        });
-    }
+	/**
+	 * Sums of {@code measures} per distinct {@code groupBy} over the caller's filtered
+	 * rows, ordered by the groups.
+	 */
+	public List<Map<String, Object>> totals(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
+			List<String> groupBy, List<String> measures) {
+		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
+		checkOwnership(snapshot, caller, dataset, filter);
+		List<Column> columns = Stream.concat(groupBy.stream(), measures.stream()).map(dataset::requireColumn).toList();
+		return executor.rows(snapshot, DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures),
+				columns);
+	}
 
-    private void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
-        if (!filter.accountIds().isEmpty()) {
-            String column = dataset.filters().accountIdColumn()
-                    .orElseThrow(() -> DatasetSql.undeclared(dataset, "accountIds"));
-            ownership.checkOwned(snapshot, caller.userId(), dataset, column, filter.accountIds(), "accountIds");
-        }
-        if (!filter.tagIds().isEmpty()) {
-            String column = dataset.filters().tagIdColumn()
-                    .orElseThrow(() -> DatasetSql.undeclared(dataset, "tagIds"));
-            ownership.checkOwned(snapshot, caller.userId(), dataset, column, filter.tagIds(), "tagIds");
-        }
-    }
+	private long count(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
+		return executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), filter), rows -> {
+			rows.next();
+			return rows.getLong(1);
+		});
+	}
 
-    private static void validate(Dataset dataset, DatasetQuery query) {
-        for (OrderBy term : query.orderBy()) {
-            Column column = dataset.column(term.column()).orElseThrow(() -> ErrorCode.BAD_REQUEST.exception("Cannot order '" + dataset.id() + "' by unknown column '" + term.column() + "'"));
-            if (column.type().list()) {
-                throw ErrorCode.BAD_REQUEST.exception("Cannot order '" + dataset.id() + "' by list column '" + term.column() + "'");
-            }
-        }
-        if (query.filter().hasDateRange() && dataset.filters().dateColumn().isEmpty()) {
-            throw DatasetSql.undeclared(dataset, "date range");
-        }
-    }
+	private void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
+		if (!filter.accountIds().isEmpty()) {
+			String column = dataset.filters()
+				.accountIdColumn()
+				.orElseThrow(() -> DatasetSql.undeclared(dataset, "accountIds"));
+			ownership.checkOwned(snapshot, caller.userId(), dataset, column, filter.accountIds(), "accountIds");
+		}
+		if (!filter.tagIds().isEmpty()) {
+			String column = dataset.filters().tagIdColumn().orElseThrow(() -> DatasetSql.undeclared(dataset, "tagIds"));
+			ownership.checkOwned(snapshot, caller.userId(), dataset, column, filter.tagIds(), "tagIds");
+		}
+	}
+
+	private static void validate(Dataset dataset, DatasetQuery query) {
+		for (OrderBy term : query.orderBy()) {
+			Column column = dataset.column(term.column())
+				.orElseThrow(() -> ErrorCode.BAD_REQUEST
+					.exception("Cannot order '" + dataset.id() + "' by unknown column '" + term.column() + "'"));
+			if (column.type().list()) {
+				throw ErrorCode.BAD_REQUEST
+					.exception("Cannot order '" + dataset.id() + "' by list column '" + term.column() + "'");
+			}
+		}
+		if (query.filter().hasDateRange() && dataset.filters().dateColumn().isEmpty()) {
+			throw DatasetSql.undeclared(dataset, "date range");
+		}
+	}
+
 }

@@ -16,153 +16,168 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Builds the SQL for a dataset. Identifiers come only from the catalog (quoted); every value is a bind parameter;
- * every statement starts with the user id condition, which nothing can remove.
+ * Builds the SQL for a dataset. Identifiers come only from the catalog (quoted); every
+ * value is a bind parameter; every statement starts with the user id condition, which
+ * nothing can remove.
  */
 final class DatasetSql {
 
-    private DatasetSql() {
-    }
+	private DatasetSql() {
+	}
 
-    /**
-     * One page of the caller's filtered rows, each row followed by the number of all filtered rows (a window count,
-     * evaluated before the limit): the total comes with the page instead of costing a second statement.
-     */
-    static SqlStatement page(Dataset dataset, UUID userId, DatasetFilter filter, List<OrderBy> orderBy, int limit,
-                             int offset) {
-        Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-        String sql = "select " + columnList(dataset) + ", count(*) over () from " + table(dataset) + where.sql()
-                + " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
-        List<Object> parameters = new ArrayList<>(where.parameters);
-        parameters.add(limit);
-        parameters.add(offset);
-        return new SqlStatement(sql, parameters);
-    }
+	/**
+	 * One page of the caller's filtered rows, each row followed by the number of all
+	 * filtered rows (a window count, evaluated before the limit): the total comes with
+	 * the page instead of costing a second statement.
+	 */
+	static SqlStatement page(Dataset dataset, UUID userId, DatasetFilter filter, List<OrderBy> orderBy, int limit,
+			int offset) {
+		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
+		String sql = "select " + columnList(dataset) + ", count(*) over () from " + table(dataset) + where.sql()
+				+ " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
+		List<Object> parameters = new ArrayList<>(where.parameters);
+		parameters.add(limit);
+		parameters.add(offset);
+		return new SqlStatement(sql, parameters);
+	}
 
-    static SqlStatement count(Dataset dataset, UUID userId, DatasetFilter filter) {
-        Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-        return new SqlStatement("select count(*) from " + table(dataset) + where.sql(), where.parameters);
-    }
+	static SqlStatement count(Dataset dataset, UUID userId, DatasetFilter filter) {
+		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
+		return new SqlStatement("select count(*) from " + table(dataset) + where.sql(), where.parameters);
+	}
 
-    /** The caller's rows of {@code dataset} whose {@code keyColumn} is one of {@code keys}. */
-    static SqlStatement lookup(Dataset dataset, String keyColumn, UUID userId, Collection<?> keys) {
-        Where where = scoped(dataset, userId).in(dataset.requireColumn(keyColumn), keys);
-        return new SqlStatement("select " + columnList(dataset) + " from " + table(dataset) + where.sql(),
-                where.parameters);
-    }
+	/**
+	 * The caller's rows of {@code dataset} whose {@code keyColumn} is one of
+	 * {@code keys}.
+	 */
+	static SqlStatement lookup(Dataset dataset, String keyColumn, UUID userId, Collection<?> keys) {
+		Where where = scoped(dataset, userId).in(dataset.requireColumn(keyColumn), keys);
+		return new SqlStatement("select " + columnList(dataset) + " from " + table(dataset) + where.sql(),
+				where.parameters);
+	}
 
-    /** Every value of {@code column} on the caller's rows (list columns are flattened). */
-    static SqlStatement ownedValues(Dataset dataset, Column column, UUID userId) {
-        Where where = scoped(dataset, userId);
-        String value = column.type().list() ? "unnest(" + quote(column.name()) + ")" : quote(column.name());
-        return new SqlStatement("select distinct " + value + " from " + table(dataset) + where.sql(), where.parameters);
-    }
+	/**
+	 * Every value of {@code column} on the caller's rows (list columns are flattened).
+	 */
+	static SqlStatement ownedValues(Dataset dataset, Column column, UUID userId) {
+		Where where = scoped(dataset, userId);
+		String value = column.type().list() ? "unnest(" + quote(column.name()) + ")" : quote(column.name());
+		return new SqlStatement("select distinct " + value + " from " + table(dataset) + where.sql(), where.parameters);
+	}
 
-    /** Sums of {@code measures} per distinct {@code groupBy}, over the caller's filtered rows, ordered by the groups. */
-    static SqlStatement aggregate(Dataset dataset, UUID userId, DatasetFilter filter, List<String> groupBy,
-                                  List<String> measures) {
-        Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-        String groups = groupBy.stream().map(name -> quote(dataset.requireColumn(name).name()))
-                .collect(Collectors.joining(", "));
-        String sums = measures.stream()
-                .map(name -> "sum(" + quote(dataset.requireColumn(name).name()) + ") as " + quote(name))
-                .collect(Collectors.joining(", "));
-        String order = groupBy.stream().map(name -> quote(name) + " asc nulls first").collect(Collectors.joining(", "));
-        return new SqlStatement("select " + groups + ", " + sums + " from " + table(dataset) + where.sql()
-                + " group by " + groups + " order by " + order, where.parameters);
-    }
+	/**
+	 * Sums of {@code measures} per distinct {@code groupBy}, over the caller's filtered
+	 * rows, ordered by the groups.
+	 */
+	static SqlStatement aggregate(Dataset dataset, UUID userId, DatasetFilter filter, List<String> groupBy,
+			List<String> measures) {
+		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
+		String groups = groupBy.stream()
+			.map(name -> quote(dataset.requireColumn(name).name()))
+			.collect(Collectors.joining(", "));
+		String sums = measures.stream()
+			.map(name -> "sum(" + quote(dataset.requireColumn(name).name()) + ") as " + quote(name))
+			.collect(Collectors.joining(", "));
+		String order = groupBy.stream().map(name -> quote(name) + " asc nulls first").collect(Collectors.joining(", "));
+		return new SqlStatement("select " + groups + ", " + sums + " from " + table(dataset) + where.sql()
+				+ " group by " + groups + " order by " + order, where.parameters);
+	}
 
-    static AnalyticsException undeclared(Dataset dataset, String filter) {
-        return ErrorCode.BAD_REQUEST.exception("Dataset '" + dataset.id() + "' has no " + filter + " filter");
-    }
+	static AnalyticsException undeclared(Dataset dataset, String filter) {
+		return ErrorCode.BAD_REQUEST.exception("Dataset '" + dataset.id() + "' has no " + filter + " filter");
+	}
 
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
+	static String quote(String identifier) {
+		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
 
-    private static String table(Dataset dataset) {
-        return quote(dataset.schema()) + "." + quote(dataset.table());
-    }
+	private static String table(Dataset dataset) {
+		return quote(dataset.schema()) + "." + quote(dataset.table());
+	}
 
-    private static String columnList(Dataset dataset) {
-        return dataset.columns().stream().map(column -> quote(column.name())).collect(Collectors.joining(", "));
-    }
+	private static String columnList(Dataset dataset) {
+		return dataset.columns().stream().map(column -> quote(column.name())).collect(Collectors.joining(", "));
+	}
 
-    /**
-     * The caller's terms first, then the date column and every other scalar column as tie-breakers, so that paging
-     * is deterministic whatever the caller asked for.
-     */
-    private static String orderClause(Dataset dataset, List<OrderBy> orderBy) {
-        SequencedSet<String> seen = new LinkedHashSet<>();
-        List<String> terms = new ArrayList<>();
-        for (OrderBy term : orderBy) {
-            Column column = dataset.requireColumn(term.column());
-            if (seen.add(column.name())) {
-                terms.add(quote(column.name()) + (term.direction() == SortDirection.DESC
-                        ? " desc nulls last" : " asc nulls first"));
-            }
-        }
-        List<String> tieBreakers = new ArrayList<>();
-        dataset.filters().dateColumn().ifPresent(tieBreakers::add);
-        dataset.columns().stream().filter(column -> !column.type().list()).map(Column::name).forEach(tieBreakers::add);
-        for (String name : tieBreakers) {
-            if (seen.add(name)) {
-                terms.add(quote(name) + " asc nulls first");
-            }
-        }
-        return String.join(", ", terms);
-    }
+	/**
+	 * The caller's terms first, then the date column and every other scalar column as
+	 * tie-breakers, so that paging is deterministic whatever the caller asked for.
+	 */
+	private static String orderClause(Dataset dataset, List<OrderBy> orderBy) {
+		SequencedSet<String> seen = new LinkedHashSet<>();
+		List<String> terms = new ArrayList<>();
+		for (OrderBy term : orderBy) {
+			Column column = dataset.requireColumn(term.column());
+			if (seen.add(column.name())) {
+				terms.add(quote(column.name())
+						+ (term.direction() == SortDirection.DESC ? " desc nulls last" : " asc nulls first"));
+			}
+		}
+		List<String> tieBreakers = new ArrayList<>();
+		dataset.filters().dateColumn().ifPresent(tieBreakers::add);
+		dataset.columns().stream().filter(column -> !column.type().list()).map(Column::name).forEach(tieBreakers::add);
+		for (String name : tieBreakers) {
+			if (seen.add(name)) {
+				terms.add(quote(name) + " asc nulls first");
+			}
+		}
+		return String.join(", ", terms);
+	}
 
-    private static Where scoped(Dataset dataset, UUID userId) {
-        Where where = new Where();
-        where.add(quote(dataset.filters().userIdColumn()) + " = ?", userId);
-        return where;
-    }
+	private static Where scoped(Dataset dataset, UUID userId) {
+		Where where = new Where();
+		where.add(quote(dataset.filters().userIdColumn()) + " = ?", userId);
+		return where;
+	}
 
-    /** Conjunction of conditions with their parameters. */
-    private static final class Where {
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> parameters = new ArrayList<>();
+	/** Conjunction of conditions with their parameters. */
+	private static final class Where {
 
-        void add(String condition, Object... values) {
-            conditions.add(condition);
-            parameters.addAll(List.of(values));
-        }
+		private final List<String> conditions = new ArrayList<>();
 
-        Where filteredBy(Dataset dataset, DatasetFilter filter) {
-            DatasetFilters declared = dataset.filters();
-            Optional<String> dateColumn = declared.dateColumn();
-            if (filter.hasDateRange()) {
-                String column = quote(dateColumn.orElseThrow(() -> undeclared(dataset, "date range")));
-                filter.startDate().ifPresent(start -> add(column + " >= ?", start));
-                filter.endDate().ifPresent(end -> add(column + " <= ?", end));
-            }
-            if (!filter.accountIds().isEmpty()) {
-                String column = declared.accountIdColumn()
-                        .orElseThrow(() -> undeclared(dataset, "accountIds"));
-                in(dataset.requireColumn(column), filter.accountIds());
-            }
-            if (!filter.tagIds().isEmpty()) {
-                String column = declared.tagIdColumn().orElseThrow(() -> undeclared(dataset, "tagIds"));
-                in(dataset.requireColumn(column), filter.tagIds());
-            }
-            return this;
-        }
+		private final List<Object> parameters = new ArrayList<>();
 
-        /** "is one of"; on a list column "has any of". */
-        Where in(Column column, Collection<?> values) {
-            String placeholders = String.join(", ", Collections.nCopies(values.size(), "?"));
-            if (column.type().list()) {
-                conditions.add("list_has_any(" + quote(column.name()) + ", [" + placeholders + "])");
-            } else {
-                conditions.add(quote(column.name()) + " in (" + placeholders + ")");
-            }
-            parameters.addAll(values);
-            return this;
-        }
+		void add(String condition, Object... values) {
+			conditions.add(condition);
+			parameters.addAll(List.of(values));
+		}
 
-        String sql() {
-            return " where " + String.join(" and ", conditions);
-        }
-    }
+		Where filteredBy(Dataset dataset, DatasetFilter filter) {
+			DatasetFilters declared = dataset.filters();
+			Optional<String> dateColumn = declared.dateColumn();
+			if (filter.hasDateRange()) {
+				String column = quote(dateColumn.orElseThrow(() -> undeclared(dataset, "date range")));
+				filter.startDate().ifPresent(start -> add(column + " >= ?", start));
+				filter.endDate().ifPresent(end -> add(column + " <= ?", end));
+			}
+			if (!filter.accountIds().isEmpty()) {
+				String column = declared.accountIdColumn().orElseThrow(() -> undeclared(dataset, "accountIds"));
+				in(dataset.requireColumn(column), filter.accountIds());
+			}
+			if (!filter.tagIds().isEmpty()) {
+				String column = declared.tagIdColumn().orElseThrow(() -> undeclared(dataset, "tagIds"));
+				in(dataset.requireColumn(column), filter.tagIds());
+			}
+			return this;
+		}
+
+		/** "is one of"; on a list column "has any of". */
+		Where in(Column column, Collection<?> values) {
+			String placeholders = String.join(", ", Collections.nCopies(values.size(), "?"));
+			if (column.type().list()) {
+				conditions.add("list_has_any(" + quote(column.name()) + ", [" + placeholders + "])");
+			}
+			else {
+				conditions.add(quote(column.name()) + " in (" + placeholders + ")");
+			}
+			parameters.addAll(values);
+			return this;
+		}
+
+		String sql() {
+			return " where " + String.join(" and ", conditions);
+		}
+
+	}
+
 }

@@ -17,75 +17,81 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns DuckDB result rows into plain Java values that match the exposed scalar types. Timestamps without a zone are
- * UTC (dbt builds them in UTC), so they are exposed as UTC date-times.
+ * Turns DuckDB result rows into plain Java values that match the exposed scalar types.
+ * Timestamps without a zone are UTC (dbt builds them in UTC), so they are exposed as UTC
+ * date-times.
  */
 final class RowReader {
 
-    private RowReader() {
-    }
+	private RowReader() {
+	}
 
-    /** The rows of a counted page ({@link DatasetSql#page}): the columns, then the count of all filtered rows. */
-    static CountedRows readCounted(ResultSet rows, List<Column> columns) throws SQLException {
-        List<Map<String, Object>> result = new ArrayList<>();
-        long total = 0;
-        while (rows.next()) {
-            result.add(row(rows, columns));
-            total = rows.getLong(columns.size() + 1);
-        }
-        return new CountedRows(result, total);
-    }
+	/**
+	 * The rows of a counted page ({@link DatasetSql#page}): the columns, then the count
+	 * of all filtered rows.
+	 */
+	static CountedRows readCounted(ResultSet rows, List<Column> columns) throws SQLException {
+		List<Map<String, Object>> result = new ArrayList<>();
+		long total = 0;
+		while (rows.next()) {
+			result.add(row(rows, columns));
+			total = rows.getLong(columns.size() + 1);
+		}
+		return new CountedRows(result, total);
+	}
 
-    static List<Map<String, Object>> readAll(ResultSet rows, List<Column> columns) throws SQLException {
-        List<Map<String, Object>> result = new ArrayList<>();
-        while (rows.next()) {
-            result.add(row(rows, columns));
-        }
-        return result;
-    }
+	static List<Map<String, Object>> readAll(ResultSet rows, List<Column> columns) throws SQLException {
+		List<Map<String, Object>> result = new ArrayList<>();
+		while (rows.next()) {
+			result.add(row(rows, columns));
+		}
+		return result;
+	}
 
-    private static Map<String, Object> row(ResultSet rows, List<Column> columns) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            row.put(column.name(), read(rows, i + 1, column));
-        }
-        return row;
-    }
+	private static Map<String, Object> row(ResultSet rows, List<Column> columns) throws SQLException {
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (int i = 0; i < columns.size(); i++) {
+			Column column = columns.get(i);
+			row.put(column.name(), read(rows, i + 1, column));
+		}
+		return row;
+	}
 
-    private static Object read(ResultSet rows, int index, Column column) throws SQLException {
-        Object value = rows.getObject(index);
-        if (value == null) {
-            return null;
-        }
-        if (column.type().list()) {
-            Array array = (Array) value;
-            return Arrays.stream((Object[]) array.getArray()).map(element -> convert(element, column.type().kind()))
-                    .toList();
-        }
-        return convert(value, column.type().kind());
-    }
+	private static Object read(ResultSet rows, int index, Column column) throws SQLException {
+		Object value = rows.getObject(index);
+		if (value == null) {
+			return null;
+		}
+		if (column.type().list()) {
+			Array array = (Array) value;
+			return Arrays.stream((Object[]) array.getArray())
+				.map(element -> convert(element, column.type().kind()))
+				.toList();
+		}
+		return convert(value, column.type().kind());
+	}
 
-    static Object convert(Object value, ScalarKind kind) {
-        if (value == null) {
-            return null;
-        }
-        return switch (kind) {
-            case DATE -> value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-            case DATE_TIME -> dateTime(value);
-            case INT -> ((Number) value).intValue();
-            case LONG -> ((Number) value).longValue();
-            case FLOAT -> ((Number) value).doubleValue();
-            default -> value;
-        };
-    }
+	static Object convert(Object value, ScalarKind kind) {
+		if (value == null) {
+			return null;
+		}
+		return switch (kind) {
+			case DATE -> value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+			case DATE_TIME -> dateTime(value);
+			case INT -> ((Number) value).intValue();
+			case LONG -> ((Number) value).longValue();
+			case FLOAT -> ((Number) value).doubleValue();
+			default -> value;
+		};
+	}
 
-    private static OffsetDateTime dateTime(Object value) {
-        return switch (value) {
-            case OffsetDateTime offset -> offset;
-            case LocalDateTime local -> local.atOffset(ZoneOffset.UTC);
-            case Timestamp timestamp -> timestamp.toLocalDateTime().atOffset(ZoneOffset.UTC);
-            default -> throw new IllegalStateException("Unexpected timestamp value " + value.getClass());
-        };
-    }
+	private static OffsetDateTime dateTime(Object value) {
+		return switch (value) {
+			case OffsetDateTime offset -> offset;
+			case LocalDateTime local -> local.atOffset(ZoneOffset.UTC);
+			case Timestamp timestamp -> timestamp.toLocalDateTime().atOffset(ZoneOffset.UTC);
+			default -> throw new IllegalStateException("Unexpected timestamp value " + value.getClass());
+		};
+	}
+
 }

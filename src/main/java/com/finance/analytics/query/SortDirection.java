@@ -1,6 +1,7 @@
 package com.finance.analytics.query;
 
 public enum SortDirection {
-    ASC,
-    DESC
+
+	ASC, DESC
+
 }

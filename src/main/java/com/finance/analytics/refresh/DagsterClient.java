@@ -21,134 +21,146 @@ import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 
 /**
- * Talks to Dagster's GraphQL API about runs of the refresh job. Every call is bounded by the configured connect and
- * request timeouts, and any failure to get a usable answer becomes UNAVAILABLE: the gateway keeps serving queries
- * whatever state Dagster is in.
+ * Talks to Dagster's GraphQL API about runs of the refresh job. Every call is bounded by
+ * the configured connect and request timeouts, and any failure to get a usable answer
+ * becomes UNAVAILABLE: the gateway keeps serving queries whatever state Dagster is in.
  */
 @Component
 public class DagsterClient {
 
-    private static final Logger log = LoggerFactory.getLogger(DagsterClient.class);
+	private static final Logger log = LoggerFactory.getLogger(DagsterClient.class);
 
-    /** Dagster's statuses of a run that has not finished, in its own spelling. */
-    private static final List<String> UNFINISHED_STATUSES =
-            List.of("QUEUED", "NOT_STARTED", "STARTING", "STARTED", "MANAGED", "SUSPENDED", "CANCELING");
+	/** Dagster's statuses of a run that has not finished, in its own spelling. */
+	private static final List<String> UNFINISHED_STATUSES = List.of("QUEUED", "NOT_STARTED", "STARTING", "STARTED",
+			"MANAGED", "SUSPENDED", "CANCELING");
 
-    private static final int MAX_MESSAGE_LENGTH = 2_000;
-    private static final Pattern PYTHON_EXCEPTION_PREFIX = Pattern.compile("^(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*: ");
+	private static final int MAX_MESSAGE_LENGTH = 2_000;
 
-    private final RefreshProperties properties;
-    private final HttpSyncGraphQlClient graphQl;
-    private final HttpSyncGraphQlClient launcher;
+	private static final Pattern PYTHON_EXCEPTION_PREFIX = Pattern.compile("^(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*: ");
 
-    public DagsterClient(RefreshProperties properties) {
-        this.properties = properties;
-        this.graphQl = graphQlClient(properties, properties.requestTimeout());
-        this.launcher = graphQlClient(properties, properties.launchTimeout());
-    }
+	private final RefreshProperties properties;
 
-    /** Launches a run of the refresh job; Dagster queues it and its daemon starts it. */
-    public RefreshRun launch() {
-        Map<String, Object> selector = Map.of(
-                "repositoryLocationName", properties.locationName(),
-                "repositoryName", properties.repositoryName(),
-                "jobName", properties.jobName());
-        DagsterResponses.LaunchResult result = execute(launcher, DagsterRunQueries.LAUNCH, Map.of("selector", selector))
-                .field("launchRun").toEntity(DagsterResponses.LaunchResult.class);
-        if (!"LaunchRunSuccess".equals(result.kind()) || result.run() == null) {
-            log.warn("Dagster refused to launch {}: {} {}", properties.jobName(), result.kind(), result.message());
-            throw unavailable("Dagster could not launch the refresh job (" + result.kind() + ")", null);
-        }
-        return result.run().toRefreshRun();
-    }
+	private final HttpSyncGraphQlClient graphQl;
 
-    /** The run with this id, or empty when Dagster knows no such run. */
-    public Optional<RefreshRun> run(String runId) {
-        DagsterResponses.RunResult result = execute(graphQl, DagsterRunQueries.RUN, Map.of("runId", runId))
-                .field("runOrError").toEntity(DagsterResponses.RunResult.class);
-        return switch (result.kind()) {
-            case "Run" -> Optional.of(result.run().toRefreshRun());
-            case "RunNotFoundError" -> Optional.empty();
-            default -> throw dagsterError(result.kind(), result.message());
-        };
-    }
+	private final HttpSyncGraphQlClient launcher;
 
-    /** The newest unfinished run of the refresh job, whoever launched it. */
-    public Optional<RefreshRun> unfinishedRun() {
-        Map<String, Object> filter = Map.of("pipelineName", properties.jobName(), "statuses", UNFINISHED_STATUSES);
-        DagsterResponses.RunsResult result = execute(graphQl, DagsterRunQueries.RUNS_IN_PROGRESS, Map.of("filter", filter))
-                .field("runsOrError").toEntity(DagsterResponses.RunsResult.class);
-        if (!"Runs".equals(result.kind())) {
-            throw dagsterError(result.kind(), result.message());
-        }
-        return result.results().stream().findFirst().map(DagsterResponses.Run::toRefreshRun);
-    }
+	public DagsterClient(RefreshProperties properties) {
+		this.properties = properties;
+		this.graphQl = graphQlClient(properties, properties.requestTimeout());
+		this.launcher = graphQlClient(properties, properties.launchTimeout());
+	}
 
-    /**
-     * Why a failed run failed, in Dagster's words: the error of the first failed step (the exception the job raised)
-     * or else the run's own failure message.
-     */
-    public String failureMessage(String runId) {
-        DagsterResponses.EventsResult result = execute(graphQl, DagsterRunQueries.FAILURE_EVENTS, Map.of("runId", runId))
-                .field("logsForRun").toEntity(DagsterResponses.EventsResult.class);
-        if (!"EventConnection".equals(result.kind())) {
-            throw dagsterError(result.kind(), result.message());
-        }
-        return result.events().stream()
-                .filter(DagsterResponses.Event::isFailure)
-                .map(event -> event.error() != null ? event.error().message() : event.message())
-                .findFirst()
-                .map(DagsterClient::bounded)
-                .orElse("The refresh run failed");
-    }
+	/** Launches a run of the refresh job; Dagster queues it and its daemon starts it. */
+	public RefreshRun launch() {
+		Map<String, Object> selector = Map.of("repositoryLocationName", properties.locationName(), "repositoryName",
+				properties.repositoryName(), "jobName", properties.jobName());
+		DagsterResponses.LaunchResult result = execute(launcher, DagsterRunQueries.LAUNCH, Map.of("selector", selector))
+			.field("launchRun")
+			.toEntity(DagsterResponses.LaunchResult.class);
+		if (!"LaunchRunSuccess".equals(result.kind()) || result.run() == null) {
+			log.warn("Dagster refused to launch {}: {} {}", properties.jobName(), result.kind(), result.message());
+			throw unavailable("Dagster could not launch the refresh job (" + result.kind() + ")", null);
+		}
+		return result.run().toRefreshRun();
+	}
 
-    private ClientGraphQlResponse execute(HttpSyncGraphQlClient client, String document, Map<String, Object> variables) {
-        ClientGraphQlResponse response;
-        try {
-            response = client.document(document).variables(variables).executeSync();
-        } catch (RestClientException | GraphQlClientException e) {
-            log.warn("Dagster at {} did not answer: {}", properties.dagsterUrl(), e.getMessage());
-            throw unavailable("The refresh service (Dagster) is unavailable", e);
-        }
-        if (!response.isValid() || !response.getErrors().isEmpty()) {
-            log.warn("Dagster rejected a request: {}", response.getErrors());
-            throw unavailable("The refresh service (Dagster) rejected the request", null);
-        }
-        return response;
-    }
+	/** The run with this id, or empty when Dagster knows no such run. */
+	public Optional<RefreshRun> run(String runId) {
+		DagsterResponses.RunResult result = execute(graphQl, DagsterRunQueries.RUN, Map.of("runId", runId))
+			.field("runOrError")
+			.toEntity(DagsterResponses.RunResult.class);
+		return switch (result.kind()) {
+			case "Run" -> Optional.of(result.run().toRefreshRun());
+			case "RunNotFoundError" -> Optional.empty();
+			default -> throw dagsterError(result.kind(), result.message());
+		};
+	}
 
-    private static AnalyticsException dagsterError(String kind, String message) {
-        log.warn("Dagster answered {}: {}", kind, message);
-        return unavailable("The refresh service (Dagster) reported an error (" + kind + ")", null);
-    }
+	/** The newest unfinished run of the refresh job, whoever launched it. */
+	public Optional<RefreshRun> unfinishedRun() {
+		Map<String, Object> filter = Map.of("pipelineName", properties.jobName(), "statuses", UNFINISHED_STATUSES);
+		DagsterResponses.RunsResult result = execute(graphQl, DagsterRunQueries.RUNS_IN_PROGRESS,
+				Map.of("filter", filter))
+			.field("runsOrError")
+			.toEntity(DagsterResponses.RunsResult.class);
+		if (!"Runs".equals(result.kind())) {
+			throw dagsterError(result.kind(), result.message());
+		}
+		return result.results().stream().findFirst().map(DagsterResponses.Run::toRefreshRun);
+	}
 
-    private static AnalyticsException unavailable(String message, Throwable cause) {
-        return ErrorCode.UNAVAILABLE.exception(message, cause);
-    }
+	/**
+	 * Why a failed run failed, in Dagster's words: the error of the first failed step
+	 * (the exception the job raised) or else the run's own failure message.
+	 */
+	public String failureMessage(String runId) {
+		DagsterResponses.EventsResult result = execute(graphQl, DagsterRunQueries.FAILURE_EVENTS,
+				Map.of("runId", runId))
+			.field("logsForRun")
+			.toEntity(DagsterResponses.EventsResult.class);
+		if (!"EventConnection".equals(result.kind())) {
+			throw dagsterError(result.kind(), result.message());
+		}
+		return result.events()
+			.stream()
+			.filter(DagsterResponses.Event::isFailure)
+			.map(event -> event.error() != null ? event.error().message() : event.message())
+			.findFirst()
+			.map(DagsterClient::bounded)
+			.orElse("The refresh run failed");
+	}
 
-    /** Without the Python exception's module path ("dagster._core.definitions.events.Failure: "), which says nothing. */
-    private static String bounded(String message) {
-        String trimmed = PYTHON_EXCEPTION_PREFIX.matcher(message.strip()).replaceFirst("");
-        return trimmed.length() <= MAX_MESSAGE_LENGTH ? trimmed : trimmed.substring(0, MAX_MESSAGE_LENGTH) + "…";
-    }
+	private ClientGraphQlResponse execute(HttpSyncGraphQlClient client, String document,
+			Map<String, Object> variables) {
+		ClientGraphQlResponse response;
+		try {
+			response = client.document(document).variables(variables).executeSync();
+		}
+		catch (RestClientException | GraphQlClientException e) {
+			log.warn("Dagster at {} did not answer: {}", properties.dagsterUrl(), e.getMessage());
+			throw unavailable("The refresh service (Dagster) is unavailable", e);
+		}
+		if (!response.isValid() || !response.getErrors().isEmpty()) {
+			log.warn("Dagster rejected a request: {}", response.getErrors());
+			throw unavailable("The refresh service (Dagster) rejected the request", null);
+		}
+		return response;
+	}
 
-    private static HttpSyncGraphQlClient graphQlClient(RefreshProperties properties, Duration readTimeout) {
-        // HTTP/1.1: Dagster's webserver (uvicorn) refuses the h2c upgrade the JDK client tries by default.
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(readTimeout);
-        RestClient rest = RestClient.builder()
-                .requestFactory(requests)
-                .baseUrl(graphQlEndpoint(properties))
-                .build();
-        return HttpSyncGraphQlClient.builder(rest).build();
-    }
+	private static AnalyticsException dagsterError(String kind, String message) {
+		log.warn("Dagster answered {}: {}", kind, message);
+		return unavailable("The refresh service (Dagster) reported an error (" + kind + ")", null);
+	}
 
-    private static String graphQlEndpoint(RefreshProperties properties) {
-        String base = properties.dagsterUrl().toString();
-        return (base.endsWith("/") ? base : base + "/") + "graphql";
-    }
+	private static AnalyticsException unavailable(String message, Throwable cause) {
+		return ErrorCode.UNAVAILABLE.exception(message, cause);
+	}
+
+	/**
+	 * Without the Python exception's module path
+	 * ("dagster._core.definitions.events.Failure: "), which says nothing.
+	 */
+	private static String bounded(String message) {
+		String trimmed = PYTHON_EXCEPTION_PREFIX.matcher(message.strip()).replaceFirst("");
+		return trimmed.length() <= MAX_MESSAGE_LENGTH ? trimmed : trimmed.substring(0, MAX_MESSAGE_LENGTH) + "…";
+	}
+
+	private static HttpSyncGraphQlClient graphQlClient(RefreshProperties properties, Duration readTimeout) {
+		// HTTP/1.1: Dagster's webserver (uvicorn) refuses the h2c upgrade the JDK client
+		// tries by default.
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.connectTimeout())
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(readTimeout);
+		RestClient rest = RestClient.builder().requestFactory(requests).baseUrl(graphQlEndpoint(properties)).build();
+		return HttpSyncGraphQlClient.builder(rest).build();
+	}
+
+	private static String graphQlEndpoint(RefreshProperties properties) {
+		String base = properties.dagsterUrl().toString();
+		return (base.endsWith("/") ? base : base + "/") + "graphql";
+	}
+
 }

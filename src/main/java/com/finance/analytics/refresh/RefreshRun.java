@@ -3,13 +3,13 @@ package com.finance.analytics.refresh;
 import java.time.OffsetDateTime;
 
 /**
- * One run of the refresh job. {@code message} is Dagster's failure message when the run failed, else null;
- * the timestamps are null until the run starts or finishes.
+ * One run of the refresh job. {@code message} is Dagster's failure message when the run
+ * failed, else null; the timestamps are null until the run starts or finishes.
  */
 public record RefreshRun(String id, RefreshStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                         String message) {
+		String message) {
 
-    public RefreshRun withMessage(String failureMessage) {
-        return new RefreshRun(id, status, startedAt, finishedAt, failureMessage);
-    }
+	public RefreshRun withMessage(String failureMessage) {
+		return new RefreshRun(id, status, startedAt, finishedAt, failureMessage);
+	}
 }

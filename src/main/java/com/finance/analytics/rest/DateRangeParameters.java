@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(name = QueryParameters.START_DATE, in = ParameterIn.QUERY, description = "First day (inclusive)",
-        schema = @Schema(type = "string", format = "date"))
+		schema = @Schema(type = "string", format = "date"))
 @Parameter(name = QueryParameters.END_DATE, in = ParameterIn.QUERY, description = "Last day (inclusive)",
-        schema = @Schema(type = "string", format = "date"))
+		schema = @Schema(type = "string", format = "date"))
 @interface DateRangeParameters {
+
 }

@@ -9,26 +9,29 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Decimals (money) leave REST as decimal strings, exactly as GraphQL sends them ({@code BigDecimal} scalar): a JSON
- * number would become a double in JavaScript and lose cents when summed.
+ * Decimals (money) leave REST as decimal strings, exactly as GraphQL sends them
+ * ({@code BigDecimal} scalar): a JSON number would become a double in JavaScript and lose
+ * cents when summed.
  */
 @Configuration(proxyBeanMethods = false)
 class DecimalStringsConfiguration {
 
-    @Bean
-    SimpleModule decimalStrings() {
-        return new SimpleModule("decimal-strings").addSerializer(BigDecimal.class, new PlainDecimalSerializer());
-    }
+	@Bean
+	SimpleModule decimalStrings() {
+		return new SimpleModule("decimal-strings").addSerializer(BigDecimal.class, new PlainDecimalSerializer());
+	}
 
-    private static final class PlainDecimalSerializer extends StdSerializer<BigDecimal> {
+	private static final class PlainDecimalSerializer extends StdSerializer<BigDecimal> {
 
-        PlainDecimalSerializer() {
-            super(BigDecimal.class);
-        }
+		PlainDecimalSerializer() {
+			super(BigDecimal.class);
+		}
 
-        @Override
-        public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.toPlainString());
-        }
-    }
+		@Override
+		public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(value.toPlainString());
+		}
+
+	}
+
 }

@@ -14,140 +14,157 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The query string of one REST call, read strictly: a parameter the endpoint does not accept, a single-valued one
- * given twice, or a value that does not parse is a BAD_REQUEST, never ignored or guessed at.
+ * The query string of one REST call, read strictly: a parameter the endpoint does not
+ * accept, a single-valued one given twice, or a value that does not parse is a
+ * BAD_REQUEST, never ignored or guessed at.
  */
 final class QueryParameters {
 
-    // Literals, not ViewArgument's names, because annotations need constants; ViewArgumentTest keeps them equal.
-    static final String START_DATE = "start_date";
-    static final String END_DATE = "end_date";
-    static final String ACCOUNT_IDS = "account_ids";
-    static final String TAG_IDS = "tag_ids";
-    static final String LIMIT = "limit";
-    static final String OFFSET = "offset";
+	// Literals, not ViewArgument's names, because annotations need constants;
+	// ViewArgumentTest keeps them equal.
+	static final String START_DATE = "start_date";
+	static final String END_DATE = "end_date";
+	static final String ACCOUNT_IDS = "account_ids";
+	static final String TAG_IDS = "tag_ids";
+	static final String LIMIT = "limit";
+	static final String OFFSET = "offset";
 
-    /** ASCII digits only: {@link Integer#parseInt} also reads {@code +1} and other scripts' digits ({@code ١٠}). */
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
-    private static final int MAX_SHOWN_LENGTH = 64;
+	/**
+	 * ASCII digits only: {@link Integer#parseInt} also reads {@code +1} and other
+	 * scripts' digits ({@code ١٠}).
+	 */
+	private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
 
-    private final Map<String, String[]> values;
-    private final int maxListSize;
+	private static final int MAX_SHOWN_LENGTH = 64;
 
-    private QueryParameters(Map<String, String[]> values, int maxListSize) {
-        this.values = values;
-        this.maxListSize = maxListSize;
-    }
+	private final Map<String, String[]> values;
 
-    /** The request's parameters, refused if it carries any other than {@code accepted}. */
-    static QueryParameters of(HttpServletRequest request, Set<String> accepted, int maxListSize) {
-        Map<String, String[]> values;
-        try {
-            values = request.getParameterMap();
-        } catch (IllegalStateException e) {
-            // The container refuses a query string it cannot decode (e.g. "&=0", broken %-escapes) this way.
-            throw badRequest("Malformed query string");
-        }
-        for (String name : values.keySet()) {
-            if (!accepted.contains(name)) {
-                throw badRequest("Unknown parameter '" + shown(name) + "'"
-                        + (accepted.isEmpty() ? "; this endpoint takes none" : "; accepted: " + String.join(", ",
-                        accepted.stream().sorted().toList())));
-            }
-        }
-        return new QueryParameters(values, maxListSize);
-    }
+	private final int maxListSize;
 
-    boolean has(String name) {
-        return values.containsKey(name);
-    }
+	private QueryParameters(Map<String, String[]> values, int maxListSize) {
+		this.values = values;
+		this.maxListSize = maxListSize;
+	}
 
-    LocalDate date(String name) {
-        String text = single(name);
-        if (text == null) {
-            return null;
-        }
-        return CalendarDates.parse(text).orElseThrow(
-                () -> badRequest(name + " must be an existing date as YYYY-MM-DD, was '" + shown(text) + "'"));
-    }
+	/**
+	 * The request's parameters, refused if it carries any other than {@code accepted}.
+	 */
+	static QueryParameters of(HttpServletRequest request, Set<String> accepted, int maxListSize) {
+		Map<String, String[]> values;
+		try {
+			values = request.getParameterMap();
+		}
+		catch (IllegalStateException e) {
+			// The container refuses a query string it cannot decode (e.g. "&=0", broken
+			// %-escapes) this way.
+			throw badRequest("Malformed query string");
+		}
+		for (String name : values.keySet()) {
+			if (!accepted.contains(name)) {
+				throw badRequest(
+						"Unknown parameter '" + shown(name) + "'" + (accepted.isEmpty() ? "; this endpoint takes none"
+								: "; accepted: " + String.join(", ", accepted.stream().sorted().toList())));
+			}
+		}
+		return new QueryParameters(values, maxListSize);
+	}
 
-    /** {@code start_date} and {@code end_date}, each optional unless {@code required}; an empty range is refused. */
-    DateRange dateRange(boolean required) {
-        DateRange range = new DateRange(date(START_DATE), date(END_DATE));
-        if (required && (range.start() == null || range.end() == null)) {
-            throw badRequest(START_DATE + " and " + END_DATE + " are required (YYYY-MM-DD)");
-        }
-        if (range.start() != null && range.end() != null && range.end().isBefore(range.start())) {
-            throw badRequest(END_DATE + " " + range.end() + " is before " + START_DATE + " " + range.start());
-        }
-        return range;
-    }
+	boolean has(String name) {
+		return values.containsKey(name);
+	}
 
-    /** UUIDs given as repeated parameters, comma-separated, or both. */
-    List<UUID> ids(String name) {
-        String[] given = values.get(name);
-        if (given == null) {
-            return List.of();
-        }
-        if (given.length == 1 && given[0].isBlank()) {
-            throw DatasetFilter.emptyIdList(name);
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (String value : given) {
-            for (String part : value.split(",", -1)) {
-                ids.add(uuid(name, part.trim()));
-                if (ids.size() > maxListSize) {
-                    throw badRequest(name + " may list at most " + maxListSize + " ids");
-                }
-            }
-        }
-        return ids;
-    }
+	LocalDate date(String name) {
+		String text = single(name);
+		if (text == null) {
+			return null;
+		}
+		return CalendarDates.parse(text)
+			.orElseThrow(() -> badRequest(name + " must be an existing date as YYYY-MM-DD, was '" + shown(text) + "'"));
+	}
 
-    int integer(String name, int fallback) {
-        String text = single(name);
-        if (text == null) {
-            return fallback;
-        }
-        if (!INTEGER.matcher(text).matches()) {
-            throw badRequest(name + " must be a whole number in the digits 0-9, was '" + shown(text) + "'");
-        }
-        return Integer.parseInt(text);
-    }
+	/**
+	 * {@code start_date} and {@code end_date}, each optional unless {@code required}; an
+	 * empty range is refused.
+	 */
+	DateRange dateRange(boolean required) {
+		DateRange range = new DateRange(date(START_DATE), date(END_DATE));
+		if (required && (range.start() == null || range.end() == null)) {
+			throw badRequest(START_DATE + " and " + END_DATE + " are required (YYYY-MM-DD)");
+		}
+		if (range.start() != null && range.end() != null && range.end().isBefore(range.start())) {
+			throw badRequest(END_DATE + " " + range.end() + " is before " + START_DATE + " " + range.start());
+		}
+		return range;
+	}
 
-    /** An inclusive date range; a missing end is open. */
-    record DateRange(LocalDate start, LocalDate end) {
-    }
+	/** UUIDs given as repeated parameters, comma-separated, or both. */
+	List<UUID> ids(String name) {
+		String[] given = values.get(name);
+		if (given == null) {
+			return List.of();
+		}
+		if (given.length == 1 && given[0].isBlank()) {
+			throw DatasetFilter.emptyIdList(name);
+		}
+		List<UUID> ids = new ArrayList<>();
+		for (String value : given) {
+			for (String part : value.split(",", -1)) {
+				ids.add(uuid(name, part.trim()));
+				if (ids.size() > maxListSize) {
+					throw badRequest(name + " may list at most " + maxListSize + " ids");
+				}
+			}
+		}
+		return ids;
+	}
 
-    private String single(String name) {
-        String[] given = values.get(name);
-        if (given == null) {
-            return null;
-        }
-        if (given.length > 1) {
-            throw badRequest(name + " may be given only once");
-        }
-        return given[0];
-    }
+	int integer(String name, int fallback) {
+		String text = single(name);
+		if (text == null) {
+			return fallback;
+		}
+		if (!INTEGER.matcher(text).matches()) {
+			throw badRequest(name + " must be a whole number in the digits 0-9, was '" + shown(text) + "'");
+		}
+		return Integer.parseInt(text);
+	}
 
-    private static UUID uuid(String name, String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            // UUID.fromString accepts shortened groups ("1-1-1-1-1"); only the canonical form names a row.
-            if (id.toString().equalsIgnoreCase(text)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below, like any other malformed id
-        }
-        throw badRequest(name + " must hold UUIDs, got '" + shown(text) + "'");
-    }
+	/** An inclusive date range; a missing end is open. */
+	record DateRange(LocalDate start, LocalDate end) {
+	}
 
-    private static String shown(String text) {
-        return text.length() <= MAX_SHOWN_LENGTH ? text : text.substring(0, MAX_SHOWN_LENGTH) + "…";
-    }
+	private String single(String name) {
+		String[] given = values.get(name);
+		if (given == null) {
+			return null;
+		}
+		if (given.length > 1) {
+			throw badRequest(name + " may be given only once");
+		}
+		return given[0];
+	}
 
-    static AnalyticsException badRequest(String message) {
-        return ErrorCode.BAD_REQUEST.exception(message);
-    }
+	private static UUID uuid(String name, String text) {
+		try {
+			UUID id = UUID.fromString(text);
+			// UUID.fromString accepts shortened groups ("1-1-1-1-1"); only the canonical
+			// form names a row.
+			if (id.toString().equalsIgnoreCase(text)) {
+				return id;
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// answered below, like any other malformed id
+		}
+		throw badRequest(name + " must hold UUIDs, got '" + shown(text) + "'");
+	}
+
+	private static String shown(String text) {
+		return text.length() <= MAX_SHOWN_LENGTH ? text : text.substring(0, MAX_SHOWN_LENGTH) + "…";
+	}
+
+	static AnalyticsException badRequest(String message) {
+		return ErrorCode.BAD_REQUEST.exception(message);
+	}
+
 }

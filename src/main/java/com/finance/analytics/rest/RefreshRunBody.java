@@ -6,16 +6,15 @@ import com.finance.analytics.refresh.RefreshRun;
 import com.finance.analytics.refresh.RefreshStatus;
 import java.time.OffsetDateTime;
 
-/** A Dagster refresh run, as GraphQL's {@code RefreshRun}; timestamps and message are absent until they exist. */
+/**
+ * A Dagster refresh run, as GraphQL's {@code RefreshRun}; timestamps and message are
+ * absent until they exist.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RefreshRunBody(
-        String id,
-        RefreshStatus status,
-        @JsonProperty("started_at") OffsetDateTime startedAt,
-        @JsonProperty("finished_at") OffsetDateTime finishedAt,
-        String message) {
+record RefreshRunBody(String id, RefreshStatus status, @JsonProperty("started_at") OffsetDateTime startedAt,
+		@JsonProperty("finished_at") OffsetDateTime finishedAt, String message) {
 
-    static RefreshRunBody of(RefreshRun run) {
-        return new RefreshRunBody(run.id(), run.status(), run.startedAt(), run.finishedAt(), run.message());
-    }
+	static RefreshRunBody of(RefreshRun run) {
+		return new RefreshRunBody(run.id(), run.status(), run.startedAt(), run.finishedAt(), run.message());
+	}
 }

@@ -16,35 +16,37 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every failure of a REST endpoint as a problem detail with a stable code: an {@link AnalyticsException} keeps its safe
- * message, Spring MVC's own refusals keep theirs, and anything else is logged and answered without its text.
+ * Every failure of a REST endpoint as a problem detail with a stable code: an
+ * {@link AnalyticsException} keeps its safe message, Spring MVC's own refusals keep
+ * theirs, and anything else is logged and answered without its text.
  */
 @RestControllerAdvice(basePackageClasses = AnalyticsRestController.class)
 class RestExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RestExceptionHandler.class);
+	private static final Logger LOG = LoggerFactory.getLogger(RestExceptionHandler.class);
 
-    @ExceptionHandler(AnalyticsException.class)
-    ResponseEntity<ProblemDetail> analytics(AnalyticsException exception) {
-        if (exception.code() == ErrorCode.INTERNAL) {
-            LOG.error("Internal failure behind a REST call", exception);
-        }
-        return Problems.of(exception.code(), exception.getMessage());
-    }
+	@ExceptionHandler(AnalyticsException.class)
+	ResponseEntity<ProblemDetail> analytics(AnalyticsException exception) {
+		if (exception.code() == ErrorCode.INTERNAL) {
+			LOG.error("Internal failure behind a REST call", exception);
+		}
+		return Problems.of(exception.code(), exception.getMessage());
+	}
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        LOG.error("Unexpected failure in a REST call", exception);
-        return Problems.of(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage());
-    }
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+		LOG.error("Unexpected failure in a REST call", exception);
+		return Problems.of(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage());
+	}
 
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            CodedErrors.withCode(problem, ErrorCode.ofHttpStatus(status.value()));
-            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        return super.handleExceptionInternal(exception, body, headers, status, request);
-    }
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			CodedErrors.withCode(problem, ErrorCode.ofHttpStatus(status.value()));
+			headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		return super.handleExceptionInternal(exception, body, headers, status, request);
+	}
+
 }

@@ -21,59 +21,70 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Serves every {@link ConvenienceView} at {@code GET /api/analytics/<its path>}, registered from the view beans at
- * start-up, so a new view needs no endpoint of its own. Its OpenAPI description comes from the same declaration
- * ({@link OpenApiConfiguration}).
+ * Serves every {@link ConvenienceView} at {@code GET /api/analytics/<its path>},
+ * registered from the view beans at start-up, so a new view needs no endpoint of its own.
+ * Its OpenAPI description comes from the same declaration ({@link OpenApiConfiguration}).
  */
 @Component
 class ViewEndpoints implements SmartInitializingSingleton {
 
-    static final String PREFIX = "/api/analytics/";
+	static final String PREFIX = "/api/analytics/";
 
-    private final List<ConvenienceView> views;
-    private final RequestMappingHandlerMapping mapping;
-    private final LeasedSnapshots snapshots;
-    private final int maxListSize;
+	private final List<ConvenienceView> views;
 
-    ViewEndpoints(List<ConvenienceView> views, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
-                  LeasedSnapshots snapshots, RequestLimits limits) {
-        this.views = views;
-        this.mapping = mapping;
-        this.snapshots = snapshots;
-        this.maxListSize = limits.maxListSize();
-    }
+	private final RequestMappingHandlerMapping mapping;
 
-    @Override
-    public void afterSingletonsInstantiated() {
-        Method rows = ReflectionUtils.findMethod(Endpoint.class, "rows", HttpServletRequest.class);
-        for (ConvenienceView view : views) {
-            RequestMappingInfo info = RequestMappingInfo.paths(PREFIX + view.restPath())
-                    .methods(RequestMethod.GET)
-                    .produces(MediaType.APPLICATION_JSON_VALUE)
-                    .options(mapping.getBuilderConfiguration())
-                    .build();
-            mapping.registerMapping(info, new Endpoint(view), rows);
-        }
-    }
+	private final LeasedSnapshots snapshots;
 
-    /** The endpoint of one view: its parameters read strictly, its rows on the leased snapshot. */
-    final class Endpoint {
+	private final int maxListSize;
 
-        private final ConvenienceView view;
-        private final Set<String> accepted;
+	ViewEndpoints(List<ConvenienceView> views,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, LeasedSnapshots snapshots,
+			RequestLimits limits) {
+		this.views = views;
+		this.mapping = mapping;
+		this.snapshots = snapshots;
+		this.maxListSize = limits.maxListSize();
+	}
 
-        Endpoint(ConvenienceView view) {
-            this.view = view;
-            this.accepted = view.arguments().stream().map(ViewArgument::restName).collect(Collectors.toSet());
-        }
+	@Override
+	public void afterSingletonsInstantiated() {
+		Method rows = ReflectionUtils.findMethod(Endpoint.class, "rows", HttpServletRequest.class);
+		for (ConvenienceView view : views) {
+			RequestMappingInfo info = RequestMappingInfo.paths(PREFIX + view.restPath())
+				.methods(RequestMethod.GET)
+				.produces(MediaType.APPLICATION_JSON_VALUE)
+				.options(mapping.getBuilderConfiguration())
+				.build();
+			mapping.registerMapping(info, new Endpoint(view), rows);
+		}
+	}
 
-        @ResponseBody
-        ViewRowsBody rows(HttpServletRequest request) {
-            QueryParameters parameters = QueryParameters.of(request, accepted, maxListSize);
-            QueryParameters.DateRange range = parameters.dateRange(true);
-            ViewArguments values = new ViewArguments(range.start(), range.end(),
-                    parameters.ids(ViewArgument.ACCOUNT_IDS.restName()), parameters.ids(ViewArgument.TAG_IDS.restName()));
-            return snapshots.apply(snapshot -> new ViewRowsBody(view.rows(snapshot, Callers.require(request), values)));
-        }
-    }
+	/**
+	 * The endpoint of one view: its parameters read strictly, its rows on the leased
+	 * snapshot.
+	 */
+	final class Endpoint {
+
+		private final ConvenienceView view;
+
+		private final Set<String> accepted;
+
+		Endpoint(ConvenienceView view) {
+			this.view = view;
+			this.accepted = view.arguments().stream().map(ViewArgument::restName).collect(Collectors.toSet());
+		}
+
+		@ResponseBody
+		ViewRowsBody rows(HttpServletRequest request) {
+			QueryParameters parameters = QueryParameters.of(request, accepted, maxListSize);
+			QueryParameters.DateRange range = parameters.dateRange(true);
+			ViewArguments values = new ViewArguments(range.start(), range.end(),
+					parameters.ids(ViewArgument.ACCOUNT_IDS.restName()),
+					parameters.ids(ViewArgument.TAG_IDS.restName()));
+			return snapshots.apply(snapshot -> new ViewRowsBody(view.rows(snapshot, Callers.require(request), values)));
+		}
+
+	}
+
 }

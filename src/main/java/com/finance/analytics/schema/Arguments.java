@@ -11,53 +11,54 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads GraphQL arguments into query-layer values. Scalars have already been coerced (Date → LocalDate, UUID → UUID)
- * and column enums resolved to catalog column names by the wiring, so nothing here interprets client strings as SQL.
+ * Reads GraphQL arguments into query-layer values. Scalars have already been coerced
+ * (Date → LocalDate, UUID → UUID) and column enums resolved to catalog column names by
+ * the wiring, so nothing here interprets client strings as SQL.
  */
 final class Arguments {
 
-    private Arguments() {
-    }
+	private Arguments() {
+	}
 
-    static DatasetQuery datasetQuery(DataFetchingEnvironment environment) {
-        return new DatasetQuery(
-                filter(environment.getArgument("filter")),
-                orderBy(environment.getArgument("orderBy")),
-                intOr(environment.getArgument("limit"), DatasetQuery.DEFAULT_LIMIT),
-                intOr(environment.getArgument("offset"), 0));
-    }
+	static DatasetQuery datasetQuery(DataFetchingEnvironment environment) {
+		return new DatasetQuery(filter(environment.getArgument("filter")), orderBy(environment.getArgument("orderBy")),
+				intOr(environment.getArgument("limit"), DatasetQuery.DEFAULT_LIMIT),
+				intOr(environment.getArgument("offset"), 0));
+	}
 
-    @SuppressWarnings("unchecked")
-    private static DatasetFilter filter(Map<String, Object> filter) {
-        if (filter == null) {
-            return DatasetFilter.NONE;
-        }
-        return DatasetFilter.of(
-                (LocalDate) filter.get("startDate"),
-                (LocalDate) filter.get("endDate"),
-                nonEmpty((List<UUID>) filter.get("accountIds"), "accountIds"),
-                nonEmpty((List<UUID>) filter.get("tagIds"), "tagIds"));
-    }
+	@SuppressWarnings("unchecked")
+	private static DatasetFilter filter(Map<String, Object> filter) {
+		if (filter == null) {
+			return DatasetFilter.NONE;
+		}
+		return DatasetFilter.of((LocalDate) filter.get("startDate"), (LocalDate) filter.get("endDate"),
+				nonEmpty((List<UUID>) filter.get("accountIds"), "accountIds"),
+				nonEmpty((List<UUID>) filter.get("tagIds"), "tagIds"));
+	}
 
-    /** Absent (null) means no restriction; an empty list is refused rather than read as "all" or "none". */
-    private static List<UUID> nonEmpty(List<UUID> ids, String name) {
-        if (ids != null && ids.isEmpty()) {
-            throw DatasetFilter.emptyIdList(name);
-        }
-        return ids;
-    }
+	/**
+	 * Absent (null) means no restriction; an empty list is refused rather than read as
+	 * "all" or "none".
+	 */
+	private static List<UUID> nonEmpty(List<UUID> ids, String name) {
+		if (ids != null && ids.isEmpty()) {
+			throw DatasetFilter.emptyIdList(name);
+		}
+		return ids;
+	}
 
-    private static List<OrderBy> orderBy(List<Map<String, Object>> terms) {
-        if (terms == null) {
-            return List.of();
-        }
-        return terms.stream()
-                .map(term -> new OrderBy((String) term.get("column"),
-                        term.get("direction") instanceof SortDirection direction ? direction : SortDirection.ASC))
-                .toList();
-    }
+	private static List<OrderBy> orderBy(List<Map<String, Object>> terms) {
+		if (terms == null) {
+			return List.of();
+		}
+		return terms.stream()
+			.map(term -> new OrderBy((String) term.get("column"),
+					term.get("direction") instanceof SortDirection direction ? direction : SortDirection.ASC))
+			.toList();
+	}
 
-    private static int intOr(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
+	private static int intOr(Integer value, int fallback) {
+		return value == null ? fallback : value;
+	}
+
 }

@@ -6,25 +6,27 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@link GraphQlSource} Spring's web layer sees (schema printing, tooling): always the current snapshot's.
- * Request execution does not go through it but through {@link SnapshotExecutionGraphQlService}.
+ * The {@link GraphQlSource} Spring's web layer sees (schema printing, tooling): always
+ * the current snapshot's. Request execution does not go through it but through
+ * {@link SnapshotExecutionGraphQlService}.
  */
 @Component
 public class CurrentSnapshotGraphQlSource implements GraphQlSource {
 
-    private final GraphQlEngines engines;
+	private final GraphQlEngines engines;
 
-    public CurrentSnapshotGraphQlSource(GraphQlEngines engines) {
-        this.engines = engines;
-    }
+	public CurrentSnapshotGraphQlSource(GraphQlEngines engines) {
+		this.engines = engines;
+	}
 
-    @Override
-    public GraphQL graphQl() {
-        return engines.current().source().graphQl();
-    }
+	@Override
+	public GraphQL graphQl() {
+		return engines.current().source().graphQl();
+	}
 
-    @Override
-    public GraphQLSchema schema() {
-        return engines.current().schema();
-    }
+	@Override
+	public GraphQLSchema schema() {
+		return engines.current().schema();
+	}
+
 }

@@ -36,146 +36,180 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One paged query field per dataset of the snapshot's catalog, with its row type (columns and relations), page type,
- * filter input (the filters {@code meta.filters} declares), column enum and ordering input, and the fetchers behind
- * them: arguments in, a query-layer call on this snapshot, rows out. Walks the catalog once for types and wiring.
+ * One paged query field per dataset of the snapshot's catalog, with its row type (columns
+ * and relations), page type, filter input (the filters {@code meta.filters} declares),
+ * column enum and ordering input, and the fetchers behind them: arguments in, a
+ * query-layer call on this snapshot, rows out. Walks the catalog once for types and
+ * wiring.
  */
 @Component
 @Order(1)
 class DatasetFields implements SchemaContribution {
 
-    private static final String ID = "id";
+	private static final String ID = "id";
 
-    private final DatasetQueryService datasets;
-    private final RelationQueryService relations;
-    private final int maxListSize;
+	private final DatasetQueryService datasets;
 
-    DatasetFields(DatasetQueryService datasets, RelationQueryService relations, RequestLimits limits) {
-        this.datasets = datasets;
-        this.relations = relations;
-        this.maxListSize = limits.maxListSize();
-    }
+	private final RelationQueryService relations;
 
-    @Override
-    public void contribute(SchemaBuilder schema, Optional<Snapshot> snapshot) {
-        snapshot.ifPresent(served -> {
-            for (Dataset dataset : served.catalog().datasets()) {
-                addDataset(schema, served, dataset);
-            }
-            schema.addDataLoaders(new RelationLoaders(served, relations));
-        });
-    }
+	private final int maxListSize;
 
-    private void addDataset(SchemaBuilder schema, Snapshot snapshot, Dataset dataset) {
-        Catalog catalog = snapshot.catalog();
-        DatasetNames names = DatasetNames.of(dataset);
-        List<String> filters = DatasetNames.filterArguments(dataset.filters());
+	DatasetFields(DatasetQueryService datasets, RelationQueryService relations, RequestLimits limits) {
+		this.datasets = datasets;
+		this.relations = relations;
+		this.maxListSize = limits.maxListSize();
+	}
 
-        RowType row = new RowType(names.type(), dataset.friendlyName());
-        identity(dataset).ifPresent(key -> row.column(ID, nonNull(named("ID")), key,
-                "Identifies this row (its " + GraphQlNames.field(key) + ") so client caches can normalise it."));
-        for (Column column : dataset.columns()) {
-            Type<?> type = ScalarTypes.astType(column.type());
-            row.column(GraphQlNames.field(column.name()), column.nullable() ? type : nonNull(type), column.name(),
-                    column.description());
-        }
-        RelationField.of(catalog, dataset).forEach(row::relation);
-        row.addTo(schema);
+	@Override
+	public void contribute(SchemaBuilder schema, Optional<Snapshot> snapshot) {
+		snapshot.ifPresent(served -> {
+			for (Dataset dataset : served.catalog().datasets()) {
+				addDataset(schema, served, dataset);
+			}
+			schema.addDataLoaders(new RelationLoaders(served, relations));
+		});
+	}
 
-        schema.addType(ObjectTypeDefinition.newObjectTypeDefinition().name(names.page())
-                .description(SchemaBuilder.description("A page of " + names.type() + " rows."))
-                .fieldDefinition(field("nodes", nonNullListOf(names.type()), "The rows of this page, in order."))
-                .fieldDefinition(field("totalCount", nonNull(named("Long")),
-                        "How many rows match the filter, over all pages."))
-                .fieldDefinition(field("pageInfo", nonNull(named("PageInfo")), "Where this page is."))
-                .build());
-        if (!filters.isEmpty()) {
-            schema.addType(InputObjectTypeDefinition.newInputObjectDefinition().name(names.filter())
-                    .description(SchemaBuilder.description("Rows matching every given filter; an absent filter "
-                            + "matches all of your rows."))
-                    .inputValueDefinitions(filters.stream().map(this::filterField).toList())
-                    .build());
-        }
-        addColumnEnum(schema, names.column(), dataset);
-        schema.addType(InputObjectTypeDefinition.newInputObjectDefinition().name(names.orderBy())
-                .description(SchemaBuilder.description("One sort term."))
-                .inputValueDefinition(input("column", nonNull(named(names.column())), "The column to sort by."))
-                .inputValueDefinition(InputValueDefinition.newInputValueDefinition().name("direction")
-                        .description(SchemaBuilder.description("Ascending (the default) or descending."))
-                        .type(named("SortDirection")).defaultValue(EnumValue.of("ASC")).build())
-                .build());
+	private void addDataset(SchemaBuilder schema, Snapshot snapshot, Dataset dataset) {
+		Catalog catalog = snapshot.catalog();
+		DatasetNames names = DatasetNames.of(dataset);
+		List<String> filters = DatasetNames.filterArguments(dataset.filters());
 
-        List<InputValueDefinition> arguments = new ArrayList<>();
-        if (!filters.isEmpty()) {
-            arguments.add(input("filter", named(names.filter()), "Only rows matching every given filter."));
-        }
-        arguments.add(input("orderBy", ListType.newListType(nonNull(named(names.orderBy()))).build(),
-                "Sort terms, the first one first; rows tied on every term come in an unspecified order."));
-        arguments.add(InputValueDefinition.newInputValueDefinition().name("limit").type(named("Int"))
-                .description(SchemaBuilder.description("Rows per page, from 0 (only totalCount) to "
-                        + DatasetQuery.MAX_LIMIT + "; more is BAD_REQUEST, never cut."))
-                .defaultValue(IntValue.of(DatasetQuery.DEFAULT_LIMIT)).build());
-        arguments.add(InputValueDefinition.newInputValueDefinition().name("offset").type(named("Int"))
-                .description(SchemaBuilder.description("Rows to skip before this page (0 or more)."))
-                .defaultValue(new IntValue(BigInteger.ZERO)).build());
-        schema.addQueryField(FieldDefinition.newFieldDefinition().name(names.queryField())
-                .description(SchemaBuilder.description(dataset.description()))
-                .inputValueDefinitions(arguments).type(nonNull(named(names.page()))).build(),
-                page(snapshot, dataset));
-    }
+		RowType row = new RowType(names.type(), dataset.friendlyName());
+		identity(dataset).ifPresent(key -> row.column(ID, nonNull(named("ID")), key,
+				"Identifies this row (its " + GraphQlNames.field(key) + ") so client caches can normalise it."));
+		for (Column column : dataset.columns()) {
+			Type<?> type = ScalarTypes.astType(column.type());
+			row.column(GraphQlNames.field(column.name()), column.nullable() ? type : nonNull(type), column.name(),
+					column.description());
+		}
+		RelationField.of(catalog, dataset).forEach(row::relation);
+		row.addTo(schema);
 
-    /** Values are the columns' GraphQL names; each resolves to its catalog column name, never to client text. */
-    private static void addColumnEnum(SchemaBuilder schema, String type, Dataset dataset) {
-        Map<String, String> columnsByValue = new LinkedHashMap<>();
-        List<EnumValueDefinition> values = new ArrayList<>();
-        dataset.columns().stream().filter(column -> !column.type().list()).forEach(column -> {
-            String value = GraphQlNames.enumValue(column.name());
-            columnsByValue.put(value, column.name());
-            values.add(EnumValueDefinition.newEnumValueDefinition().name(value)
-                    .description(SchemaBuilder.description("Sort by " + GraphQlNames.field(column.name()) + ": "
-                            + column.description()))
-                    .build());
-        });
-        schema.addType(EnumTypeDefinition.newEnumTypeDefinition().name(type)
-                .description(SchemaBuilder.description("The columns rows can be sorted by."))
-                .enumValueDefinitions(values).build());
-        schema.wire(TypeRuntimeWiring.newTypeWiring(type).enumValues(columnsByValue::get));
-    }
+		schema.addType(ObjectTypeDefinition.newObjectTypeDefinition()
+			.name(names.page())
+			.description(SchemaBuilder.description("A page of " + names.type() + " rows."))
+			.fieldDefinition(field("nodes", nonNullListOf(names.type()), "The rows of this page, in order."))
+			.fieldDefinition(
+					field("totalCount", nonNull(named("Long")), "How many rows match the filter, over all pages."))
+			.fieldDefinition(field("pageInfo", nonNull(named("PageInfo")), "Where this page is."))
+			.build());
+		if (!filters.isEmpty()) {
+			schema.addType(InputObjectTypeDefinition.newInputObjectDefinition()
+				.name(names.filter())
+				.description(SchemaBuilder
+					.description("Rows matching every given filter; an absent filter " + "matches all of your rows."))
+				.inputValueDefinitions(filters.stream().map(this::filterField).toList())
+				.build());
+		}
+		addColumnEnum(schema, names.column(), dataset);
+		schema.addType(InputObjectTypeDefinition.newInputObjectDefinition()
+			.name(names.orderBy())
+			.description(SchemaBuilder.description("One sort term."))
+			.inputValueDefinition(input("column", nonNull(named(names.column())), "The column to sort by."))
+			.inputValueDefinition(InputValueDefinition.newInputValueDefinition()
+				.name("direction")
+				.description(SchemaBuilder.description("Ascending (the default) or descending."))
+				.type(named("SortDirection"))
+				.defaultValue(EnumValue.of("ASC"))
+				.build())
+			.build());
 
-    /** The unique, never-null key column that becomes {@code id}, unless a column already has that name. */
-    private static Optional<String> identity(Dataset dataset) {
-        boolean taken = dataset.columns().stream().anyMatch(column -> GraphQlNames.field(column.name()).equals(ID));
-        return taken ? Optional.empty() : dataset.keyColumn();
-    }
+		List<InputValueDefinition> arguments = new ArrayList<>();
+		if (!filters.isEmpty()) {
+			arguments.add(input("filter", named(names.filter()), "Only rows matching every given filter."));
+		}
+		arguments.add(input("orderBy", ListType.newListType(nonNull(named(names.orderBy()))).build(),
+				"Sort terms, the first one first; rows tied on every term come in an unspecified order."));
+		arguments.add(InputValueDefinition.newInputValueDefinition()
+			.name("limit")
+			.type(named("Int"))
+			.description(SchemaBuilder.description("Rows per page, from 0 (only totalCount) to "
+					+ DatasetQuery.MAX_LIMIT + "; more is BAD_REQUEST, never cut."))
+			.defaultValue(IntValue.of(DatasetQuery.DEFAULT_LIMIT))
+			.build());
+		arguments.add(InputValueDefinition.newInputValueDefinition()
+			.name("offset")
+			.type(named("Int"))
+			.description(SchemaBuilder.description("Rows to skip before this page (0 or more)."))
+			.defaultValue(new IntValue(BigInteger.ZERO))
+			.build());
+		schema.addQueryField(FieldDefinition.newFieldDefinition()
+			.name(names.queryField())
+			.description(SchemaBuilder.description(dataset.description()))
+			.inputValueDefinitions(arguments)
+			.type(nonNull(named(names.page())))
+			.build(), page(snapshot, dataset));
+	}
 
-    private InputValueDefinition filterField(String filter) {
-        return switch (filter) {
-            case "startDate" -> input(filter, named("Date"), "Rows on or after this day (inclusive).");
-            case "endDate" -> input(filter, named("Date"), "Rows on or before this day (inclusive).");
-            default -> input(filter, ListType.newListType(nonNull(named("UUID"))).build(),
-                    "Rows that have any of these " + (filter.equals("tagIds") ? "tags" : "accounts")
-                            + " (at most " + maxListSize + "; each must be yours, else FORBIDDEN). An empty list "
-                            + "is refused: omit the filter to match all.");
-        };
-    }
+	/**
+	 * Values are the columns' GraphQL names; each resolves to its catalog column name,
+	 * never to client text.
+	 */
+	private static void addColumnEnum(SchemaBuilder schema, String type, Dataset dataset) {
+		Map<String, String> columnsByValue = new LinkedHashMap<>();
+		List<EnumValueDefinition> values = new ArrayList<>();
+		dataset.columns().stream().filter(column -> !column.type().list()).forEach(column -> {
+			String value = GraphQlNames.enumValue(column.name());
+			columnsByValue.put(value, column.name());
+			values.add(EnumValueDefinition.newEnumValueDefinition()
+				.name(value)
+				.description(SchemaBuilder
+					.description("Sort by " + GraphQlNames.field(column.name()) + ": " + column.description()))
+				.build());
+		});
+		schema.addType(EnumTypeDefinition.newEnumTypeDefinition()
+			.name(type)
+			.description(SchemaBuilder.description("The columns rows can be sorted by."))
+			.enumValueDefinitions(values)
+			.build());
+		schema.wire(TypeRuntimeWiring.newTypeWiring(type).enumValues(columnsByValue::get));
+	}
 
-    private DataFetcher<Map<String, Object>> page(Snapshot snapshot, Dataset dataset) {
-        return environment -> {
-            Page page = datasets.query(snapshot, Callers.require(environment), dataset.id(),
-                    Arguments.datasetQuery(environment));
-            Map<String, Object> pageInfo = Map.of(
-                    "limit", page.limit(), "offset", page.offset(), "hasNextPage", page.hasNextPage());
-            return Map.of("nodes", page.rows(), "totalCount", page.totalCount(), "pageInfo", pageInfo);
-        };
-    }
+	/**
+	 * The unique, never-null key column that becomes {@code id}, unless a column already
+	 * has that name.
+	 */
+	private static Optional<String> identity(Dataset dataset) {
+		boolean taken = dataset.columns().stream().anyMatch(column -> GraphQlNames.field(column.name()).equals(ID));
+		return taken ? Optional.empty() : dataset.keyColumn();
+	}
 
-    private static FieldDefinition field(String name, Type<?> type, String description) {
-        return FieldDefinition.newFieldDefinition().name(name).type(type)
-                .description(SchemaBuilder.description(description)).build();
-    }
+	private InputValueDefinition filterField(String filter) {
+		return switch (filter) {
+			case "startDate" -> input(filter, named("Date"), "Rows on or after this day (inclusive).");
+			case "endDate" -> input(filter, named("Date"), "Rows on or before this day (inclusive).");
+			default -> input(filter, ListType.newListType(nonNull(named("UUID"))).build(),
+					"Rows that have any of these " + (filter.equals("tagIds") ? "tags" : "accounts") + " (at most "
+							+ maxListSize + "; each must be yours, else FORBIDDEN). An empty list "
+							+ "is refused: omit the filter to match all.");
+		};
+	}
 
-    private static InputValueDefinition input(String name, Type<?> type, String description) {
-        return InputValueDefinition.newInputValueDefinition().name(name).type(type)
-                .description(SchemaBuilder.description(description)).build();
-    }
+	private DataFetcher<Map<String, Object>> page(Snapshot snapshot, Dataset dataset) {
+		return environment -> {
+			Page page = datasets.query(snapshot, Callers.require(environment), dataset.id(),
+					Arguments.datasetQuery(environment));
+			Map<String, Object> pageInfo = Map.of("limit", page.limit(), "offset", page.offset(), "hasNextPage",
+					page.hasNextPage());
+			return Map.of("nodes", page.rows(), "totalCount", page.totalCount(), "pageInfo", pageInfo);
+		};
+	}
+
+	private static FieldDefinition field(String name, Type<?> type, String description) {
+		return FieldDefinition.newFieldDefinition()
+			.name(name)
+			.type(type)
+			.description(SchemaBuilder.description(description))
+			.build();
+	}
+
+	private static InputValueDefinition input(String name, Type<?> type, String description) {
+		return InputValueDefinition.newInputValueDefinition()
+			.name(name)
+			.type(type)
+			.description(SchemaBuilder.description(description))
+			.build();
+	}
+
 }

@@ -20,69 +20,75 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the GraphQL engine of each snapshot before it goes live (the base types plus every
- * {@link SchemaContribution}, each wired to that snapshot), and the engine served while there is no snapshot.
- * Instrumentation and exception resolver beans apply to every engine.
+ * Builds the GraphQL engine of each snapshot before it goes live (the base types plus
+ * every {@link SchemaContribution}, each wired to that snapshot), and the engine served
+ * while there is no snapshot. Instrumentation and exception resolver beans apply to every
+ * engine.
  */
 @Component
 public class GraphQlEngineFactory implements SnapshotPreparer {
 
-    private final ObjectProvider<SchemaContribution> contributions;
-    private final DocumentProviders documents;
-    private final ObjectProvider<Instrumentation> instrumentations;
-    private final ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers;
+	private final ObjectProvider<SchemaContribution> contributions;
 
-    public GraphQlEngineFactory(ObjectProvider<SchemaContribution> contributions, DocumentProviders documents,
-                                ObjectProvider<Instrumentation> instrumentations,
-                                ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
-        this.contributions = contributions;
-        this.documents = documents;
-        this.instrumentations = instrumentations;
-        this.exceptionResolvers = exceptionResolvers;
-    }
+	private final DocumentProviders documents;
 
-    @Override
-    public void prepare(Snapshot snapshot) {
-        snapshot.attach(GraphQlEngine.class, build(Optional.of(snapshot)));
-    }
+	private final ObjectProvider<Instrumentation> instrumentations;
 
-    GraphQlEngine withoutData() {
-        return build(Optional.empty());
-    }
+	private final ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers;
 
-    /**
-     * Given to graphql-java directly: Spring's builder would wrap even a single instrumentation in a chain, which
-     * graphql-java then walks on every field of every row.
-     */
-    private Optional<Instrumentation> instrumentation() {
-        List<Instrumentation> all = instrumentations.orderedStream().toList();
-        return switch (all.size()) {
-            case 0 -> Optional.empty();
-            case 1 -> Optional.of(all.getFirst());
-            default -> Optional.of(new ChainedInstrumentation(all));
-        };
-    }
+	public GraphQlEngineFactory(ObjectProvider<SchemaContribution> contributions, DocumentProviders documents,
+			ObjectProvider<Instrumentation> instrumentations,
+			ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
+		this.contributions = contributions;
+		this.documents = documents;
+		this.instrumentations = instrumentations;
+		this.exceptionResolvers = exceptionResolvers;
+	}
 
-    private GraphQlEngine build(Optional<Snapshot> snapshot) {
-        TypeDefinitionRegistry types = new TypeDefinitionRegistry();
-        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
-        SchemaBuilder schema = new SchemaBuilder(types, wiring);
-        ScalarTypes.addTo(schema);
-        schema.addResource("graphql/base.graphqls");
-        schema.wire(TypeRuntimeWiring.newTypeWiring("SortDirection").enumValues(SortDirection::valueOf));
-        contributions.orderedStream().forEach(contribution -> contribution.contribute(schema, snapshot));
-        GraphQLSchema graphQlSchema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+	@Override
+	public void prepare(Snapshot snapshot) {
+		snapshot.attach(GraphQlEngine.class, build(Optional.of(snapshot)));
+	}
 
-        Optional<Instrumentation> instrumentation = instrumentation();
-        GraphQlSource source = GraphQlSource.builder(graphQlSchema)
-                .exceptionResolvers(exceptionResolvers.orderedStream().toList())
-                .configureGraphQl(graphQl -> {
-                    graphQl.preparsedDocumentProvider(documents.forSchema(graphQlSchema));
-                    instrumentation.ifPresent(graphQl::instrumentation);
-                })
-                .build();
-        DefaultExecutionGraphQlService execution = new DefaultExecutionGraphQlService(source);
-        schema.dataLoaders().forEach(execution::addDataLoaderRegistrar);
-        return new GraphQlEngine(graphQlSchema, source, execution);
-    }
+	GraphQlEngine withoutData() {
+		return build(Optional.empty());
+	}
+
+	/**
+	 * Given to graphql-java directly: Spring's builder would wrap even a single
+	 * instrumentation in a chain, which graphql-java then walks on every field of every
+	 * row.
+	 */
+	private Optional<Instrumentation> instrumentation() {
+		List<Instrumentation> all = instrumentations.orderedStream().toList();
+		return switch (all.size()) {
+			case 0 -> Optional.empty();
+			case 1 -> Optional.of(all.getFirst());
+			default -> Optional.of(new ChainedInstrumentation(all));
+		};
+	}
+
+	private GraphQlEngine build(Optional<Snapshot> snapshot) {
+		TypeDefinitionRegistry types = new TypeDefinitionRegistry();
+		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+		SchemaBuilder schema = new SchemaBuilder(types, wiring);
+		ScalarTypes.addTo(schema);
+		schema.addResource("graphql/base.graphqls");
+		schema.wire(TypeRuntimeWiring.newTypeWiring("SortDirection").enumValues(SortDirection::valueOf));
+		contributions.orderedStream().forEach(contribution -> contribution.contribute(schema, snapshot));
+		GraphQLSchema graphQlSchema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+
+		Optional<Instrumentation> instrumentation = instrumentation();
+		GraphQlSource source = GraphQlSource.builder(graphQlSchema)
+			.exceptionResolvers(exceptionResolvers.orderedStream().toList())
+			.configureGraphQl(graphQl -> {
+				graphQl.preparsedDocumentProvider(documents.forSchema(graphQlSchema));
+				instrumentation.ifPresent(graphQl::instrumentation);
+			})
+			.build();
+		DefaultExecutionGraphQlService execution = new DefaultExecutionGraphQlService(source);
+		schema.dataLoaders().forEach(execution::addDataLoaderRegistrar);
+		return new GraphQlEngine(graphQlSchema, source, execution);
+	}
+
 }

@@ -6,27 +6,32 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
-/** The engine of a snapshot, or the no-data engine (status only; data answers UNAVAILABLE) when there is none. */
+/**
+ * The engine of a snapshot, or the no-data engine (status only; data answers UNAVAILABLE)
+ * when there is none.
+ */
 @Component
 public class GraphQlEngines {
 
-    private final SnapshotManager snapshots;
-    private final Supplier<GraphQlEngine> withoutData;
+	private final SnapshotManager snapshots;
 
-    public GraphQlEngines(SnapshotManager snapshots, GraphQlEngineFactory factory) {
-        this.snapshots = snapshots;
-        this.withoutData = SingletonSupplier.of(() -> factory.withoutData());
-    }
+	private final Supplier<GraphQlEngine> withoutData;
 
-    GraphQlEngine of(Snapshot snapshot) {
-        return snapshot.requireAttachment(GraphQlEngine.class);
-    }
+	public GraphQlEngines(SnapshotManager snapshots, GraphQlEngineFactory factory) {
+		this.snapshots = snapshots;
+		this.withoutData = SingletonSupplier.of(() -> factory.withoutData());
+	}
 
-    GraphQlEngine current() {
-        return snapshots.current().map(this::of).orElseGet(withoutData);
-    }
+	GraphQlEngine of(Snapshot snapshot) {
+		return snapshot.requireAttachment(GraphQlEngine.class);
+	}
 
-    GraphQlEngine withoutData() {
-        return withoutData.get();
-    }
+	GraphQlEngine current() {
+		return snapshots.current().map(this::of).orElseGet(withoutData);
+	}
+
+	GraphQlEngine withoutData() {
+		return withoutData.get();
+	}
+
 }

@@ -15,37 +15,40 @@ import org.dataloader.DataLoaderRegistry;
 import org.springframework.graphql.execution.DataLoaderRegistrar;
 
 /**
- * One data loader per relation of the snapshot, per request: all keys of a nesting level are resolved with one
- * statement, scoped to the request's caller.
+ * One data loader per relation of the snapshot, per request: all keys of a nesting level
+ * are resolved with one statement, scoped to the request's caller.
  */
 final class RelationLoaders implements DataLoaderRegistrar {
 
-    private final Snapshot snapshot;
-    private final RelationQueryService relations;
+	private final Snapshot snapshot;
 
-    RelationLoaders(Snapshot snapshot, RelationQueryService relations) {
-        this.snapshot = snapshot;
-        this.relations = relations;
-    }
+	private final RelationQueryService relations;
 
-    @Override
-    public void registerDataLoaders(DataLoaderRegistry registry, GraphQLContext context) {
-        Catalog catalog = snapshot.catalog();
-        for (Dataset dataset : catalog.datasets()) {
-            for (RelationField field : RelationField.of(catalog, dataset)) {
-                registry.register(field.loaderName(), DataLoaderFactory.<Object, Map<String, Object>>newMappedDataLoader(
-                        keys -> load(context, field, keys)));
-            }
-        }
-    }
+	RelationLoaders(Snapshot snapshot, RelationQueryService relations) {
+		this.snapshot = snapshot;
+		this.relations = relations;
+	}
 
-    private CompletableFuture<Map<Object, Map<String, Object>>> load(GraphQLContext context, RelationField field,
-                                                                     Set<Object> keys) {
-        try {
-            Caller caller = Callers.require(context);
-            return CompletableFuture.completedFuture(relations.targetsByKey(snapshot, caller, field.relation(), keys));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
+	@Override
+	public void registerDataLoaders(DataLoaderRegistry registry, GraphQLContext context) {
+		Catalog catalog = snapshot.catalog();
+		for (Dataset dataset : catalog.datasets()) {
+			for (RelationField field : RelationField.of(catalog, dataset)) {
+				registry.register(field.loaderName(), DataLoaderFactory
+					.<Object, Map<String, Object>>newMappedDataLoader(keys -> load(context, field, keys)));
+			}
+		}
+	}
+
+	private CompletableFuture<Map<Object, Map<String, Object>>> load(GraphQLContext context, RelationField field,
+			Set<Object> keys) {
+		try {
+			Caller caller = Callers.require(context);
+			return CompletableFuture.completedFuture(relations.targetsByKey(snapshot, caller, field.relation(), keys));
+		}
+		catch (RuntimeException e) {
+			return CompletableFuture.failedFuture(e);
+		}
+	}
+
 }

@@ -9,38 +9,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An object type whose values are rows (maps keyed by column name): each field reads one column, each relation field
- * loads its target rows. Built field by field, then added to a schema with its definition and wiring together.
+ * An object type whose values are rows (maps keyed by column name): each field reads one
+ * column, each relation field loads its target rows. Built field by field, then added to
+ * a schema with its definition and wiring together.
  */
 public final class RowType {
 
-    private final String name;
-    private final Description description;
-    private final List<FieldDefinition> fields = new ArrayList<>();
-    private final TypeRuntimeWiring.Builder wiring;
+	private final String name;
 
-    public RowType(String name, String description) {
-        this.name = name;
-        this.description = SchemaBuilder.description(description);
-        this.wiring = TypeRuntimeWiring.newTypeWiring(name);
-    }
+	private final Description description;
 
-    public RowType column(String field, Type<?> type, String column, String description) {
-        fields.add(FieldDefinition.newFieldDefinition().name(field).type(type)
-                .description(SchemaBuilder.description(description)).build());
-        wiring.dataFetcher(field, new ColumnFetcher(column));
-        return this;
-    }
+	private final List<FieldDefinition> fields = new ArrayList<>();
 
-    public RowType relation(RelationField relation) {
-        fields.add(relation.definition());
-        wiring.dataFetcher(relation.name(), relation.fetcher());
-        return this;
-    }
+	private final TypeRuntimeWiring.Builder wiring;
 
-    public void addTo(SchemaBuilder schema) {
-        schema.addType(ObjectTypeDefinition.newObjectTypeDefinition().name(name).description(description)
-                .fieldDefinitions(fields).build());
-        schema.wire(wiring);
-    }
+	public RowType(String name, String description) {
+		this.name = name;
+		this.description = SchemaBuilder.description(description);
+		this.wiring = TypeRuntimeWiring.newTypeWiring(name);
+	}
+
+	public RowType column(String field, Type<?> type, String column, String description) {
+		fields.add(FieldDefinition.newFieldDefinition()
+			.name(field)
+			.type(type)
+			.description(SchemaBuilder.description(description))
+			.build());
+		wiring.dataFetcher(field, new ColumnFetcher(column));
+		return this;
+	}
+
+	public RowType relation(RelationField relation) {
+		fields.add(relation.definition());
+		wiring.dataFetcher(relation.name(), relation.fetcher());
+		return this;
+	}
+
+	public void addTo(SchemaBuilder schema) {
+		schema.addType(ObjectTypeDefinition.newObjectTypeDefinition()
+			.name(name)
+			.description(description)
+			.fieldDefinitions(fields)
+			.build());
+		schema.wire(wiring);
+	}
+
 }

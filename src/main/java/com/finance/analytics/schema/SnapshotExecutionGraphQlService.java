@@ -17,59 +17,63 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs each request on the engine of the snapshot it leases for its whole execution, so a swap in the middle of a
- * request changes nothing for it; the lease is released when the response completes. Without a snapshot, a query for
- * data the no-data schema does not have answers UNAVAILABLE rather than a validation error. Every error of every
- * response leaves with an {@code extensions.code} ({@link CodedErrors}), and validation messages without syntax tree
- * dumps ({@link ValidationMessages}).
+ * Runs each request on the engine of the snapshot it leases for its whole execution, so a
+ * swap in the middle of a request changes nothing for it; the lease is released when the
+ * response completes. Without a snapshot, a query for data the no-data schema does not
+ * have answers UNAVAILABLE rather than a validation error. Every error of every response
+ * leaves with an {@code extensions.code} ({@link CodedErrors}), and validation messages
+ * without syntax tree dumps ({@link ValidationMessages}).
  */
 @Component
 public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService {
 
-    private final SnapshotManager snapshots;
-    private final GraphQlEngines engines;
+	private final SnapshotManager snapshots;
 
-    public SnapshotExecutionGraphQlService(SnapshotManager snapshots, GraphQlEngines engines) {
-        this.snapshots = snapshots;
-        this.engines = engines;
-    }
+	private final GraphQlEngines engines;
 
-    @Override
-    public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
-        return executeOnSnapshot(request).map(SnapshotExecutionGraphQlService::withErrorCodes);
-    }
+	public SnapshotExecutionGraphQlService(SnapshotManager snapshots, GraphQlEngines engines) {
+		this.snapshots = snapshots;
+		this.engines = engines;
+	}
 
-    private Mono<ExecutionGraphQlResponse> executeOnSnapshot(ExecutionGraphQlRequest request) {
-        return Mono.defer(() -> {
-            Optional<SnapshotLease> lease = snapshots.lease();
-            if (lease.isEmpty()) {
-                return engines.withoutData().execution().execute(request).map(this::unavailableIfInvalid);
-            }
-            return Mono.using(lease::get,
-                    held -> engines.of(held.snapshot()).execution().execute(request),
-                    SnapshotLease::close);
-        });
-    }
+	@Override
+	public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
+		return executeOnSnapshot(request).map(SnapshotExecutionGraphQlService::withErrorCodes);
+	}
 
-    private static ExecutionGraphQlResponse withErrorCodes(ExecutionGraphQlResponse response) {
-        ExecutionResult result = response.getExecutionResult();
-        ExecutionResult coded = CodedErrors.withCodes(ValidationMessages.readable(result));
-        return coded == result ? response : new DefaultExecutionGraphQlResponse(response.getExecutionInput(), coded);
-    }
+	private Mono<ExecutionGraphQlResponse> executeOnSnapshot(ExecutionGraphQlRequest request) {
+		return Mono.defer(() -> {
+			Optional<SnapshotLease> lease = snapshots.lease();
+			if (lease.isEmpty()) {
+				return engines.withoutData().execution().execute(request).map(this::unavailableIfInvalid);
+			}
+			return Mono.using(lease::get, held -> engines.of(held.snapshot()).execution().execute(request),
+					SnapshotLease::close);
+		});
+	}
 
-    private ExecutionGraphQlResponse unavailableIfInvalid(ExecutionGraphQlResponse response) {
-        boolean invalid = response.getErrors().stream().map(ResponseError::getErrorType)
-                .anyMatch(SnapshotExecutionGraphQlService::isValidationError);
-        if (!invalid || response.getData() != null) {
-            return response;
-        }
-        ExecutionResult unavailable = ExecutionResult.newExecutionResult()
-                .addError(CodedErrors.graphQlError(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.defaultMessage()))
-                .build();
-        return new DefaultExecutionGraphQlResponse(response.getExecutionInput(), unavailable);
-    }
+	private static ExecutionGraphQlResponse withErrorCodes(ExecutionGraphQlResponse response) {
+		ExecutionResult result = response.getExecutionResult();
+		ExecutionResult coded = CodedErrors.withCodes(ValidationMessages.readable(result));
+		return coded == result ? response : new DefaultExecutionGraphQlResponse(response.getExecutionInput(), coded);
+	}
 
-    private static boolean isValidationError(ErrorClassification classification) {
-        return classification == ErrorType.ValidationError;
-    }
+	private ExecutionGraphQlResponse unavailableIfInvalid(ExecutionGraphQlResponse response) {
+		boolean invalid = response.getErrors()
+			.stream()
+			.map(ResponseError::getErrorType)
+			.anyMatch(SnapshotExecutionGraphQlService::isValidationError);
+		if (!invalid || response.getData() != null) {
+			return response;
+		}
+		ExecutionResult unavailable = ExecutionResult.newExecutionResult()
+			.addError(CodedErrors.graphQlError(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.defaultMessage()))
+			.build();
+		return new DefaultExecutionGraphQlResponse(response.getExecutionInput(), unavailable);
+	}
+
+	private static boolean isValidationError(ErrorClassification classification) {
+		return classification == ErrorType.ValidationError;
+	}
+
 }

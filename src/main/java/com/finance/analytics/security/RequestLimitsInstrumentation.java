@@ -28,131 +28,140 @@ import graphql.language.Value;
 import graphql.language.VariableReference;
 
 /**
- * Refuses an operation before any data fetcher runs when it is too deep, too costly, has too many aliases or root
- * fields, passes an oversized list argument (literal or variable), or introspects while introspection is off.
+ * Refuses an operation before any data fetcher runs when it is too deep, too costly, has
+ * too many aliases or root fields, passes an oversized list argument (literal or
+ * variable), or introspects while introspection is off.
  * <p>
- * The walk expands every fragment at every place it is used (graphql-java's {@code QueryTraverser} visits a shared
- * fragment only once, which would let a fragment used first at a shallow level hide its deep uses), counts each
- * expansion towards the cost and stops at the first exceeded limit, so a fragment bomb costs at most
+ * The walk expands every fragment at every place it is used (graphql-java's
+ * {@code QueryTraverser} visits a shared fragment only once, which would let a fragment
+ * used first at a shallow level hide its deep uses), counts each expansion towards the
+ * cost and stops at the first exceeded limit, so a fragment bomb costs at most
  * {@code maxComplexity} steps.
  */
 public class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
-    private final RequestLimits limits;
+	private final RequestLimits limits;
 
-    public RequestLimitsInstrumentation(RequestLimits limits) {
-        this.limits = limits;
-    }
+	public RequestLimitsInstrumentation(RequestLimits limits) {
+		this.limits = limits;
+	}
 
-    @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        ExecutionContext execution = parameters.getExecutionContext();
-        new OperationWalk(execution.getFragmentsByName(), execution.getCoercedVariables().toMap())
-                .selections(execution.getOperationDefinition().getSelectionSet(), 1);
-        return super.beginExecuteOperation(parameters, state);
-    }
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext execution = parameters.getExecutionContext();
+		new OperationWalk(execution.getFragmentsByName(), execution.getCoercedVariables().toMap())
+			.selections(execution.getOperationDefinition().getSelectionSet(), 1);
+		return super.beginExecuteOperation(parameters, state);
+	}
 
-    private final class OperationWalk {
+	private final class OperationWalk {
 
-        private final Map<String, FragmentDefinition> fragments;
-        private final Map<String, Object> variables;
-        private int cost;
-        private int aliases;
-        private int rootFields;
+		private final Map<String, FragmentDefinition> fragments;
 
-        OperationWalk(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
-            this.fragments = fragments;
-            this.variables = variables;
-        }
+		private final Map<String, Object> variables;
 
-        void selections(SelectionSet selectionSet, int depth) {
-            if (selectionSet == null) {
-                return;
-            }
-            for (Selection<?> selection : selectionSet.getSelections()) {
-                switch (selection) {
-                    case Field field -> field(field, depth);
-                    case InlineFragment inline -> selections(inline.getSelectionSet(), depth);
-                    case FragmentSpread spread -> {
-                        count();
-                        FragmentDefinition definition = fragments.get(spread.getName());
-                        selections(definition == null ? null : definition.getSelectionSet(), depth);
-                    }
-                    default -> {
-                    }
-                }
-            }
-        }
+		private int cost;
 
-        private void field(Field field, int depth) {
-            String name = field.getName();
-            boolean root = depth == 1;
-            if (!limits.introspection() && root && isSchemaIntrospection(name)) {
-                throw refused("Introspection is disabled");
-            }
-            count();
-            if (field.getAlias() != null && ++aliases > limits.maxAliases()) {
-                throw refused("Query uses more than " + limits.maxAliases() + " aliases");
-            }
-            if (root && !Introspection.TypeNameMetaFieldDef.getName().equals(name)
-                    && ++rootFields > limits.maxRootFields()) {
-                throw refused("Query has more than " + limits.maxRootFields() + " root fields");
-            }
-            if (depth > limits.maxDepth()) {
-                throw refused("Query is nested deeper than " + limits.maxDepth() + " levels");
-            }
-            for (Argument argument : field.getArguments()) {
-                literal(name, argument.getValue());
-            }
-            selections(field.getSelectionSet(), depth + 1);
-        }
+		private int aliases;
 
-        private void count() {
-            if (++cost > limits.maxComplexity()) {
-                throw refused("Query selects more than " + limits.maxComplexity() + " fields");
-            }
-        }
+		private int rootFields;
 
-        private void literal(String fieldName, Value<?> value) {
-            switch (value) {
-                case ArrayValue array -> {
-                    checkSize(fieldName, array.getValues().size());
-                    array.getValues().forEach(item -> literal(fieldName, item));
-                }
-                case ObjectValue object -> {
-                    for (ObjectField objectField : object.getObjectFields()) {
-                        literal(fieldName, objectField.getValue());
-                    }
-                }
-                case VariableReference reference -> variable(fieldName, variables.get(reference.getName()));
-                default -> {
-                }
-            }
-        }
+		OperationWalk(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+			this.fragments = fragments;
+			this.variables = variables;
+		}
 
-        private void variable(String fieldName, Object value) {
-            if (value instanceof Collection<?> list) {
-                checkSize(fieldName, list.size());
-                list.forEach(item -> variable(fieldName, item));
-            } else if (value instanceof Map<?, ?> inputObject) {
-                inputObject.values().forEach(item -> variable(fieldName, item));
-            }
-        }
+		void selections(SelectionSet selectionSet, int depth) {
+			if (selectionSet == null) {
+				return;
+			}
+			for (Selection<?> selection : selectionSet.getSelections()) {
+				switch (selection) {
+					case Field field -> field(field, depth);
+					case InlineFragment inline -> selections(inline.getSelectionSet(), depth);
+					case FragmentSpread spread -> {
+						count();
+						FragmentDefinition definition = fragments.get(spread.getName());
+						selections(definition == null ? null : definition.getSelectionSet(), depth);
+					}
+					default -> {
+					}
+				}
+			}
+		}
 
-        private void checkSize(String fieldName, int size) {
-            if (size > limits.maxListSize()) {
-                throw refused("An argument of '" + fieldName + "' lists more than " + limits.maxListSize() + " items");
-            }
-        }
-    }
+		private void field(Field field, int depth) {
+			String name = field.getName();
+			boolean root = depth == 1;
+			if (!limits.introspection() && root && isSchemaIntrospection(name)) {
+				throw refused("Introspection is disabled");
+			}
+			count();
+			if (field.getAlias() != null && ++aliases > limits.maxAliases()) {
+				throw refused("Query uses more than " + limits.maxAliases() + " aliases");
+			}
+			if (root && !Introspection.TypeNameMetaFieldDef.getName().equals(name)
+					&& ++rootFields > limits.maxRootFields()) {
+				throw refused("Query has more than " + limits.maxRootFields() + " root fields");
+			}
+			if (depth > limits.maxDepth()) {
+				throw refused("Query is nested deeper than " + limits.maxDepth() + " levels");
+			}
+			for (Argument argument : field.getArguments()) {
+				literal(name, argument.getValue());
+			}
+			selections(field.getSelectionSet(), depth + 1);
+		}
 
-    private static boolean isSchemaIntrospection(String fieldName) {
-        return Introspection.SchemaMetaFieldDef.getName().equals(fieldName)
-                || Introspection.TypeMetaFieldDef.getName().equals(fieldName);
-    }
+		private void count() {
+			if (++cost > limits.maxComplexity()) {
+				throw refused("Query selects more than " + limits.maxComplexity() + " fields");
+			}
+		}
 
-    private static AbortExecutionException refused(String message) {
-        return new AbortExecutionException(List.of(CodedErrors.graphQlError(ErrorCode.BAD_REQUEST, message)));
-    }
+		private void literal(String fieldName, Value<?> value) {
+			switch (value) {
+				case ArrayValue array -> {
+					checkSize(fieldName, array.getValues().size());
+					array.getValues().forEach(item -> literal(fieldName, item));
+				}
+				case ObjectValue object -> {
+					for (ObjectField objectField : object.getObjectFields()) {
+						literal(fieldName, objectField.getValue());
+					}
+				}
+				case VariableReference reference -> variable(fieldName, variables.get(reference.getName()));
+				default -> {
+				}
+			}
+		}
+
+		private void variable(String fieldName, Object value) {
+			if (value instanceof Collection<?> list) {
+				checkSize(fieldName, list.size());
+				list.forEach(item -> variable(fieldName, item));
+			}
+			else if (value instanceof Map<?, ?> inputObject) {
+				inputObject.values().forEach(item -> variable(fieldName, item));
+			}
+		}
+
+		private void checkSize(String fieldName, int size) {
+			if (size > limits.maxListSize()) {
+				throw refused("An argument of '" + fieldName + "' lists more than " + limits.maxListSize() + " items");
+			}
+		}
+
+	}
+
+	private static boolean isSchemaIntrospection(String fieldName) {
+		return Introspection.SchemaMetaFieldDef.getName().equals(fieldName)
+				|| Introspection.TypeMetaFieldDef.getName().equals(fieldName);
+	}
+
+	private static AbortExecutionException refused(String message) {
+		return new AbortExecutionException(List.of(CodedErrors.graphQlError(ErrorCode.BAD_REQUEST, message)));
+	}
+
 }

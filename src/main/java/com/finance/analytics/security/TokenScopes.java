@@ -7,24 +7,29 @@ import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
-/** Reads granted scopes from {@code scope} (OAuth 2 style, space separated) and {@code scp} (string or list). */
+/**
+ * Reads granted scopes from {@code scope} (OAuth 2 style, space separated) and
+ * {@code scp} (string or list).
+ */
 final class TokenScopes {
 
-    private TokenScopes() {
-    }
+	private TokenScopes() {
+	}
 
-    static Set<String> of(JWTClaimsSet claims) {
-        Set<String> scopes = new HashSet<>();
-        addAll(scopes, claims.getClaim("scope"));
-        addAll(scopes, claims.getClaim("scp"));
-        return scopes;
-    }
+	static Set<String> of(JWTClaimsSet claims) {
+		Set<String> scopes = new HashSet<>();
+		addAll(scopes, claims.getClaim("scope"));
+		addAll(scopes, claims.getClaim("scp"));
+		return scopes;
+	}
 
-    private static void addAll(Set<String> scopes, Object claim) {
-        if (claim instanceof String text) {
-            Arrays.stream(text.split(" ")).filter(s -> !s.isBlank()).forEach(scopes::add);
-        } else if (claim instanceof Collection<?> values) {
-            values.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
-        }
-    }
+	private static void addAll(Set<String> scopes, Object claim) {
+		if (claim instanceof String text) {
+			Arrays.stream(text.split(" ")).filter(s -> !s.isBlank()).forEach(scopes::add);
+		}
+		else if (claim instanceof Collection<?> values) {
+			values.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
+		}
+	}
+
 }

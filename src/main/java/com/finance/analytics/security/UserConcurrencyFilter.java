@@ -16,85 +16,94 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-user fairness: DuckDB runs a few statements at once for everybody, so one user's many heavy requests would
- * queue every other user's behind them. A user with {@code analytics.limits.max-concurrent-requests-per-user}
- * requests in progress gets HTTP 429 {@code RATE_LIMITED} with {@code Retry-After} for one more, at once, instead of
- * a place in the shared queue. Keyed by the verified user id, so it runs after {@link BearerTokenFilter}.
+ * Per-user fairness: DuckDB runs a few statements at once for everybody, so one user's
+ * many heavy requests would queue every other user's behind them. A user with
+ * {@code analytics.limits.max-concurrent-requests-per-user} requests in progress gets
+ * HTTP 429 {@code RATE_LIMITED} with {@code Retry-After} for one more, at once, instead
+ * of a place in the shared queue. Keyed by the verified user id, so it runs after
+ * {@link BearerTokenFilter}.
  */
 class UserConcurrencyFilter extends OncePerRequestFilter {
 
-    private static final String RETRY_AFTER_SECONDS = "1";
+	private static final String RETRY_AFTER_SECONDS = "1";
 
-    private final UserConcurrencyLimit limit;
-    private final ErrorResponses errors;
+	private final UserConcurrencyLimit limit;
 
-    UserConcurrencyFilter(UserConcurrencyLimit limit, ErrorResponses errors) {
-        this.limit = limit;
-        this.errors = errors;
-    }
+	private final ErrorResponses errors;
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (!(request.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller) || limit.limit() <= 0) {
-            chain.doFilter(request, response);
-            return;
-        }
-        UUID user = caller.userId();
-        if (!limit.tryEnter(user)) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
-                    "You have " + limit.limit() + " requests in progress, the most one user may have at once; "
-                            + "retry when one has finished");
-            return;
-        }
-        Release release = new Release(user);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            // a GraphQL response is written asynchronously: the request is in progress until the async cycle ends
-            if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(release);
-            } else {
-                release.run();
-            }
-        }
-    }
+	UserConcurrencyFilter(UserConcurrencyLimit limit, ErrorResponses errors) {
+		this.limit = limit;
+		this.errors = errors;
+	}
 
-    /** Frees the user's place exactly once, however the request ends. */
-    private final class Release implements AsyncListener {
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!(request.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller) || limit.limit() <= 0) {
+			chain.doFilter(request, response);
+			return;
+		}
+		UUID user = caller.userId();
+		if (!limit.tryEnter(user)) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+					"You have " + limit.limit() + " requests in progress, the most one user may have at once; "
+							+ "retry when one has finished");
+			return;
+		}
+		Release release = new Release(user);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			// a GraphQL response is written asynchronously: the request is in progress
+			// until the async cycle ends
+			if (request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(release);
+			}
+			else {
+				release.run();
+			}
+		}
+	}
 
-        private final UUID user;
-        private final AtomicBoolean done = new AtomicBoolean();
+	/** Frees the user's place exactly once, however the request ends. */
+	private final class Release implements AsyncListener {
 
-        Release(UUID user) {
-            this.user = user;
-        }
+		private final UUID user;
 
-        void run() {
-            if (done.compareAndSet(false, true)) {
-                limit.leave(user);
-            }
-        }
+		private final AtomicBoolean done = new AtomicBoolean();
 
-        @Override
-        public void onComplete(AsyncEvent event) {
-            run();
-        }
+		Release(UUID user) {
+			this.user = user;
+		}
 
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            run();
-        }
+		void run() {
+			if (done.compareAndSet(false, true)) {
+				limit.leave(user);
+			}
+		}
 
-        @Override
-        public void onError(AsyncEvent event) {
-            run();
-        }
+		@Override
+		public void onComplete(AsyncEvent event) {
+			run();
+		}
 
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
-        }
-    }
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			run();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			run();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
 }

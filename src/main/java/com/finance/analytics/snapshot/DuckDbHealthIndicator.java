@@ -11,29 +11,30 @@ import org.springframework.stereotype.Component;
 @Component("duckdb")
 public class DuckDbHealthIndicator extends AbstractHealthIndicator {
 
-    private final SnapshotManager snapshots;
+	private final SnapshotManager snapshots;
 
-    public DuckDbHealthIndicator(SnapshotManager snapshots) {
-        this.snapshots = snapshots;
-    }
+	public DuckDbHealthIndicator(SnapshotManager snapshots) {
+		this.snapshots = snapshots;
+	}
 
-    @Override
-    protected void doHealthCheck(Health.Builder builder) throws Exception {
-        Optional<SnapshotLease> lease = snapshots.lease();
-        if (lease.isEmpty()) {
-            builder.down().withDetail("reason", snapshots.status().problem().orElse("No snapshot is being served"));
-            return;
-        }
-        try (SnapshotLease held = lease.get();
-             Connection connection = held.snapshot().database().connect();
-             Statement statement = connection.createStatement()) {
-            statement.execute("select 1");
-            SnapshotInfo info = held.snapshot().info();
-            builder.up()
-                    .withDetail("snapshot", info.id())
-                    .withDetail("builtAt", info.builtAt().toString())
-                    .withDetail("datasets", held.snapshot().catalog().datasets().size());
-            snapshots.status().problem().ifPresent(problem -> builder.withDetail("latestProblem", problem));
-        }
-    }
+	@Override
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		Optional<SnapshotLease> lease = snapshots.lease();
+		if (lease.isEmpty()) {
+			builder.down().withDetail("reason", snapshots.status().problem().orElse("No snapshot is being served"));
+			return;
+		}
+		try (SnapshotLease held = lease.get();
+				Connection connection = held.snapshot().database().connect();
+				Statement statement = connection.createStatement()) {
+			statement.execute("select 1");
+			SnapshotInfo info = held.snapshot().info();
+			builder.up()
+				.withDetail("snapshot", info.id())
+				.withDetail("builtAt", info.builtAt().toString())
+				.withDetail("datasets", held.snapshot().catalog().datasets().size());
+			snapshots.status().problem().ifPresent(problem -> builder.withDetail("latestProblem", problem));
+		}
+	}
+
 }

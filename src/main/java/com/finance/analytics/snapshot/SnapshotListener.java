@@ -1,7 +1,11 @@
 package com.finance.analytics.snapshot;
 
-/** Told after a new snapshot has become current (the swap has happened; requests now lease the new one). */
+/**
+ * Told after a new snapshot has become current (the swap has happened; requests now lease
+ * the new one).
+ */
 public interface SnapshotListener {
 
-    void snapshotPublished(Snapshot current);
+	void snapshotPublished(Snapshot current);
+
 }

@@ -1,11 +1,14 @@
 /**
- * Published snapshots and the atomic swap between them: {@link com.finance.analytics.snapshot.SnapshotManager} watches
- * {@code <snapshots-dir>/CURRENT}, verifies each new snapshot's files against the checksums its publisher recorded
- * ({@link com.finance.analytics.snapshot.SnapshotIntegrity}), opens it read-only, lets {@link
- * com.finance.analytics.snapshot.SnapshotPreparer}s derive per-snapshot state (catalog, GraphQL schema) before it goes
- * live, and closes a replaced snapshot only once every request leasing it has finished. Each snapshot's DuckDB
- * instance keeps its connections and their prepared statements between statements. A snapshot that fails
- * verification, or that DuckDB reports damaged while serving, is rejected: the last good one serves instead, and the
- * {@code snapshots} health component reports DEGRADED.
+ * Published snapshots and the atomic swap between them:
+ * {@link com.finance.analytics.snapshot.SnapshotManager} watches
+ * {@code <snapshots-dir>/CURRENT}, verifies each new snapshot's files against the
+ * checksums its publisher recorded
+ * ({@link com.finance.analytics.snapshot.SnapshotIntegrity}), opens it read-only, lets
+ * {@link com.finance.analytics.snapshot.SnapshotPreparer}s derive per-snapshot state
+ * (catalog, GraphQL schema) before it goes live, and closes a replaced snapshot only once
+ * every request leasing it has finished. Each snapshot's DuckDB instance keeps its
+ * connections and their prepared statements between statements. A snapshot that fails
+ * verification, or that DuckDB reports damaged while serving, is rejected: the last good
+ * one serves instead, and the {@code snapshots} health component reports DEGRADED.
  */
 package com.finance.analytics.snapshot;

@@ -12,29 +12,33 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** {@code monthlyTrends}: the monthly trends mart's rows of months starting in the range, by month and currency. */
+/**
+ * {@code monthlyTrends}: the monthly trends mart's rows of months starting in the range,
+ * by month and currency.
+ */
 @Component
 public class MonthlyTrendsView extends ConvenienceView {
 
-    public MonthlyTrendsView(DatasetQueryService datasets) {
-        super(datasets, "monthlyTrends", "monthly-trends",
-                "Income, spending and net per month and currency, months starting in the range.",
-                List.of(ViewArgument.START_DATE, ViewArgument.END_DATE));
-    }
+	public MonthlyTrendsView(DatasetQueryService datasets) {
+		super(datasets, "monthlyTrends", "monthly-trends",
+				"Income, spending and net per month and currency, months starting in the range.",
+				List.of(ViewArgument.START_DATE, ViewArgument.END_DATE));
+	}
 
-    @Override
-    protected Optional<Dataset> mart(Catalog catalog) {
-        return exposed(catalog, "fct_monthly_trends", List.of("month", "currency"));
-    }
+	@Override
+	protected Optional<Dataset> mart(Catalog catalog) {
+		return exposed(catalog, "fct_monthly_trends", List.of("month", "currency"));
+	}
 
-    @Override
-    protected List<Map<String, Object>> query(Snapshot snapshot, Dataset mart, Caller caller, ViewArguments values) {
-        return datasets.all(snapshot, caller, mart.id(), values.filter(),
-                List.of(ascending(mart.filters().dateColumn().orElseThrow()), ascending("currency")));
-    }
+	@Override
+	protected List<Map<String, Object>> query(Snapshot snapshot, Dataset mart, Caller caller, ViewArguments values) {
+		return datasets.all(snapshot, caller, mart.id(), values.filter(),
+				List.of(ascending(mart.filters().dateColumn().orElseThrow()), ascending("currency")));
+	}
 
-    @Override
-    protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
-        return GraphQlNames.rowType(mart);
-    }
+	@Override
+	protected String addRowType(SchemaBuilder schema, Catalog catalog, Dataset mart) {
+		return GraphQlNames.rowType(mart);
+	}
+
 }

@@ -12,63 +12,67 @@ import org.junit.jupiter.api.Test;
 
 class ParsedDocumentCacheTest {
 
-    private final ParsedDocumentCache cache = new ParsedDocumentCache();
-    private final AtomicInteger parses = new AtomicInteger();
+	private final ParsedDocumentCache cache = new ParsedDocumentCache();
 
-    @Test
-    void parsesAndValidatesTheSameDocumentOnceWhateverItsVariables() {
-        PreparsedDocumentEntry first = cache.getDocumentAsync(input("query($s: Date) { a }", "2025-01-01"),
-                this::parse).join();
-        PreparsedDocumentEntry second = cache.getDocumentAsync(input("query($s: Date) { a }", "2026-01-01"),
-                this::parse).join();
+	private final AtomicInteger parses = new AtomicInteger();
 
-        assertThat(second).isSameAs(first);
-        assertThat(parses).hasValue(1);
-    }
+	@Test
+	void parsesAndValidatesTheSameDocumentOnceWhateverItsVariables() {
+		PreparsedDocumentEntry first = cache.getDocumentAsync(input("query($s: Date) { a }", "2025-01-01"), this::parse)
+			.join();
+		PreparsedDocumentEntry second = cache
+			.getDocumentAsync(input("query($s: Date) { a }", "2026-01-01"), this::parse)
+			.join();
 
-    @Test
-    void parsesADifferentDocumentAgain() {
-        cache.getDocumentAsync(input("{ a }", null), this::parse).join();
-        cache.getDocumentAsync(input("{ b }", null), this::parse).join();
+		assertThat(second).isSameAs(first);
+		assertThat(parses).hasValue(1);
+	}
 
-        assertThat(parses).hasValue(2);
-    }
+	@Test
+	void parsesADifferentDocumentAgain() {
+		cache.getDocumentAsync(input("{ a }", null), this::parse).join();
+		cache.getDocumentAsync(input("{ b }", null), this::parse).join();
 
-    @Test
-    void keepsNoDocumentThatFailedValidation() {
-        PreparsedDocumentEntry invalid = new PreparsedDocumentEntry(GraphqlErrorBuilder.newError().message("bad").build());
-        cache.getDocumentAsync(input("{ unknown }", null), in -> count(invalid)).join();
-        PreparsedDocumentEntry again = cache.getDocumentAsync(input("{ unknown }", null), in -> count(invalid)).join();
+		assertThat(parses).hasValue(2);
+	}
 
-        assertThat(again.hasErrors()).isTrue();
-        assertThat(parses).hasValue(2);
-        assertThat(cache.size()).isZero();
-    }
+	@Test
+	void keepsNoDocumentThatFailedValidation() {
+		PreparsedDocumentEntry invalid = new PreparsedDocumentEntry(
+				GraphqlErrorBuilder.newError().message("bad").build());
+		cache.getDocumentAsync(input("{ unknown }", null), in -> count(invalid)).join();
+		PreparsedDocumentEntry again = cache.getDocumentAsync(input("{ unknown }", null), in -> count(invalid)).join();
 
-    @Test
-    void startsOverInsteadOfGrowingPastItsBound() {
-        for (int i = 0; i <= ParsedDocumentCache.MAX_DOCUMENTS; i++) {
-            cache.getDocumentAsync(input("{ a" + i + " }", null), this::parse).join();
-        }
+		assertThat(again.hasErrors()).isTrue();
+		assertThat(parses).hasValue(2);
+		assertThat(cache.size()).isZero();
+	}
 
-        assertThat(cache.size()).isEqualTo(1);
-    }
+	@Test
+	void startsOverInsteadOfGrowingPastItsBound() {
+		for (int i = 0; i <= ParsedDocumentCache.MAX_DOCUMENTS; i++) {
+			cache.getDocumentAsync(input("{ a" + i + " }", null), this::parse).join();
+		}
 
-    private PreparsedDocumentEntry parse(ExecutionInput input) {
-        Document document = Parser.parse(input.getQuery());
-        return count(new PreparsedDocumentEntry(document));
-    }
+		assertThat(cache.size()).isEqualTo(1);
+	}
 
-    private PreparsedDocumentEntry count(PreparsedDocumentEntry entry) {
-        parses.incrementAndGet();
-        return entry;
-    }
+	private PreparsedDocumentEntry parse(ExecutionInput input) {
+		Document document = Parser.parse(input.getQuery());
+		return count(new PreparsedDocumentEntry(document));
+	}
 
-    private static ExecutionInput input(String query, String start) {
-        ExecutionInput.Builder builder = ExecutionInput.newExecutionInput(query);
-        if (start != null) {
-            builder.variables(java.util.Map.of("s", start));
-        }
-        return builder.build();
-    }
+	private PreparsedDocumentEntry count(PreparsedDocumentEntry entry) {
+		parses.incrementAndGet();
+		return entry;
+	}
+
+	private static ExecutionInput input(String query, String start) {
+		ExecutionInput.Builder builder = ExecutionInput.newExecutionInput(query);
+		if (start != null) {
+			builder.variables(java.util.Map.of("s", start));
+		}
+		return builder.build();
+	}
+
 }

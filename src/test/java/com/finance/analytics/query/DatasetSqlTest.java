@@ -14,90 +14,102 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The statements a dataset query turns into: always scoped, only catalog identifiers, only bind parameters. */
+/**
+ * The statements a dataset query turns into: always scoped, only catalog identifiers,
+ * only bind parameters.
+ */
 class DatasetSqlTest {
 
-    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    private static final UUID TAG = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+	private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
-    private static final Dataset TRANSACTIONS = new Dataset("fct_transactions", "Transactions", "facts", "day", "",
-            "main", "fct_transactions",
-            List.of(column("transaction_id", "UUID"), column("user_id", "UUID"), column("booking_date", "DATE"),
-                    column("amount", "DECIMAL(18,2)"), column("tag_ids", "UUID[]"), column("weird\"name", "VARCHAR")),
-            new DatasetFilters("user_id", Optional.of("booking_date"), Optional.empty(), Optional.of("tag_ids")),
-            Optional.empty(), Optional.of("transaction_id"));
+	private static final UUID TAG = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
-    @Test
-    void everyStatementIsScopedToTheCallerFirst() {
-        SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
-        SqlStatement count = DatasetSql.count(TRANSACTIONS, USER, DatasetFilter.NONE);
-        SqlStatement lookup = DatasetSql.lookup(TRANSACTIONS, "transaction_id", USER, List.of(TAG));
+	private static final Dataset TRANSACTIONS = new Dataset("fct_transactions", "Transactions", "facts", "day", "",
+			"main", "fct_transactions",
+			List.of(column("transaction_id", "UUID"), column("user_id", "UUID"), column("booking_date", "DATE"),
+					column("amount", "DECIMAL(18,2)"), column("tag_ids", "UUID[]"), column("weird\"name", "VARCHAR")),
+			new DatasetFilters("user_id", Optional.of("booking_date"), Optional.empty(), Optional.of("tag_ids")),
+			Optional.empty(), Optional.of("transaction_id"));
 
-        for (SqlStatement statement : List.of(page, count, lookup)) {
-            assertThat(statement.sql()).contains(" where \"user_id\" = ?");
-            assertThat(statement.parameters().getFirst()).isEqualTo(USER);
-        }
-    }
+	@Test
+	void everyStatementIsScopedToTheCallerFirst() {
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
+		SqlStatement count = DatasetSql.count(TRANSACTIONS, USER, DatasetFilter.NONE);
+		SqlStatement lookup = DatasetSql.lookup(TRANSACTIONS, "transaction_id", USER, List.of(TAG));
 
-    @Test
-    void pageCarriesTheCountOfAllFilteredRowsAfterItsColumns() {
-        SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
+		for (SqlStatement statement : List.of(page, count, lookup)) {
+			assertThat(statement.sql()).contains(" where \"user_id\" = ?");
+			assertThat(statement.parameters().getFirst()).isEqualTo(USER);
+		}
+	}
 
-        assertThat(page.sql()).contains("\"weird\"\"name\", count(*) over () from").endsWith(" limit ? offset ?");
-    }
+	@Test
+	void pageCarriesTheCountOfAllFilteredRowsAfterItsColumns() {
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
 
-    @Test
-    void filterValuesAreBoundNeverInlined() {
-        DatasetFilter filter = DatasetFilter.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"),
-                List.of(), List.of(TAG));
-        SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, filter, List.of(), 10, 20);
+		assertThat(page.sql()).contains("\"weird\"\"name\", count(*) over () from").endsWith(" limit ? offset ?");
+	}
 
-        assertThat(page.sql()).doesNotContain("2026").doesNotContain(TAG.toString())
-                .contains("\"booking_date\" >= ?", "\"booking_date\" <= ?", "limit ? offset ?");
-        assertThat(page.parameters()).containsExactly(USER, LocalDate.parse("2026-01-01"),
-                LocalDate.parse("2026-01-31"), TAG, 10, 20);
-    }
+	@Test
+	void filterValuesAreBoundNeverInlined() {
+		DatasetFilter filter = DatasetFilter.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"), List.of(),
+				List.of(TAG));
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, filter, List.of(), 10, 20);
 
-    @Test
-    void tagFilterOnAListColumnMeansHasAnyOf() {
-        SqlStatement count = DatasetSql.count(TRANSACTIONS, USER,
-                DatasetFilter.of(null, null, List.of(), List.of(TAG, USER)));
-        assertThat(count.sql()).contains("list_has_any(\"tag_ids\", [?, ?])");
-    }
+		assertThat(page.sql()).doesNotContain("2026")
+			.doesNotContain(TAG.toString())
+			.contains("\"booking_date\" >= ?", "\"booking_date\" <= ?", "limit ? offset ?");
+		assertThat(page.parameters()).containsExactly(USER, LocalDate.parse("2026-01-01"),
+				LocalDate.parse("2026-01-31"), TAG, 10, 20);
+	}
 
-    @Test
-    void identifiersAreQuotedSoNoColumnNameCanBreakOut() {
-        SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 1, 0);
-        assertThat(page.sql()).contains("\"weird\"\"name\"").contains("from \"main\".\"fct_transactions\"");
-    }
+	@Test
+	void tagFilterOnAListColumnMeansHasAnyOf() {
+		SqlStatement count = DatasetSql.count(TRANSACTIONS, USER,
+				DatasetFilter.of(null, null, List.of(), List.of(TAG, USER)));
+		assertThat(count.sql()).contains("list_has_any(\"tag_ids\", [?, ?])");
+	}
 
-    @Test
-    void requestedOrderComesFirstAndScalarColumnsBreakTiesForStablePaging() {
-        SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE,
-                List.of(new OrderBy("amount", SortDirection.DESC)), 10, 0);
-        assertThat(page.sql()).contains("order by \"amount\" desc nulls last, \"booking_date\" asc nulls first, "
-                + "\"transaction_id\" asc nulls first").doesNotContain("\"tag_ids\" asc");
-    }
+	@Test
+	void identifiersAreQuotedSoNoColumnNameCanBreakOut() {
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 1, 0);
+		assertThat(page.sql()).contains("\"weird\"\"name\"").contains("from \"main\".\"fct_transactions\"");
+	}
 
-    @Test
-    void unknownColumnsAndUndeclaredFiltersAreRefused() {
-        assertThatThrownBy(() -> DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE,
-                List.of(new OrderBy("1; drop table x", SortDirection.ASC)), 10, 0))
-                .isInstanceOf(AnalyticsException.class);
-        assertThatThrownBy(() -> DatasetSql.count(TRANSACTIONS, USER,
-                DatasetFilter.of(null, null, List.of(USER), List.of())))
-                .isInstanceOf(AnalyticsException.class).hasMessageContaining("accountIds");
-    }
+	@Test
+	void requestedOrderComesFirstAndScalarColumnsBreakTiesForStablePaging() {
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE,
+				List.of(new OrderBy("amount", SortDirection.DESC)), 10, 0);
+		assertThat(page.sql())
+			.contains("order by \"amount\" desc nulls last, \"booking_date\" asc nulls first, "
+					+ "\"transaction_id\" asc nulls first")
+			.doesNotContain("\"tag_ids\" asc");
+	}
 
-    @Test
-    void limitsAreEnforcedNotClamped() {
-        assertThatThrownBy(() -> new DatasetQuery(DatasetFilter.NONE, List.of(), DatasetQuery.MAX_LIMIT + 1, 0))
-                .isInstanceOf(AnalyticsException.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> DatasetFilter.of(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-01-01"),
-                List.of(), List.of())).isInstanceOf(AnalyticsException.class).hasMessageContaining("before");
-    }
+	@Test
+	void unknownColumnsAndUndeclaredFiltersAreRefused() {
+		assertThatThrownBy(() -> DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE,
+				List.of(new OrderBy("1; drop table x", SortDirection.ASC)), 10, 0))
+			.isInstanceOf(AnalyticsException.class);
+		assertThatThrownBy(
+				() -> DatasetSql.count(TRANSACTIONS, USER, DatasetFilter.of(null, null, List.of(USER), List.of())))
+			.isInstanceOf(AnalyticsException.class)
+			.hasMessageContaining("accountIds");
+	}
 
-    private static Column column(String name, String type) {
-        return new Column(name, ColumnType.of(type), "", true);
-    }
+	@Test
+	void limitsAreEnforcedNotClamped() {
+		assertThatThrownBy(() -> new DatasetQuery(DatasetFilter.NONE, List.of(), DatasetQuery.MAX_LIMIT + 1, 0))
+			.isInstanceOf(AnalyticsException.class)
+			.hasMessageContaining("limit");
+		assertThatThrownBy(() -> DatasetFilter.of(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-01-01"),
+				List.of(), List.of()))
+			.isInstanceOf(AnalyticsException.class)
+			.hasMessageContaining("before");
+	}
+
+	private static Column column(String name, String type) {
+		return new Column(name, ColumnType.of(type), "", true);
+	}
+
 }

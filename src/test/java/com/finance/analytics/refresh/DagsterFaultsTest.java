@@ -29,138 +29,146 @@ import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 
 /**
- * Dagster down or hanging, over real sockets on loopback: every call ends in UNAVAILABLE instead of an exception
- * the client cannot act on or a request that never returns. (The timeout annotations only stop a hang from
- * stalling the build; they assert no speed.)
+ * Dagster down or hanging, over real sockets on loopback: every call ends in UNAVAILABLE
+ * instead of an exception the client cannot act on or a request that never returns. (The
+ * timeout annotations only stop a hang from stalling the build; they assert no speed.)
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DagsterFaultsTest {
 
-    private static final int CONCURRENT_CALLERS = 12;
-    private static final Caller OPERATOR = new Caller(UUID.randomUUID(), Set.of(Caller.REFRESH_SCOPE));
+	private static final int CONCURRENT_CALLERS = 12;
 
-    private final List<Socket> accepted = new ArrayList<>();
-    private ServerSocket silentServer;
+	private static final Caller OPERATOR = new Caller(UUID.randomUUID(), Set.of(Caller.REFRESH_SCOPE));
 
-    @AfterEach
-    void closeSockets() throws IOException {
-        synchronized (accepted) {
-            for (Socket socket : accepted) {
-                socket.close();
-            }
-        }
-        if (silentServer != null) {
-            silentServer.close();
-        }
-    }
+	private final List<Socket> accepted = new ArrayList<>();
 
-    @Test
-    void refreshAnswersUnavailableWhenNothingListens() throws IOException {
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
+	private ServerSocket silentServer;
 
-        assertUnavailable(() -> refreshes.refresh(OPERATOR).join());
-        assertUnavailable(() -> refreshes.run(OPERATOR, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11").join());
-    }
+	@AfterEach
+	void closeSockets() throws IOException {
+		synchronized (accepted) {
+			for (Socket socket : accepted) {
+				socket.close();
+			}
+		}
+		if (silentServer != null) {
+			silentServer.close();
+		}
+	}
 
-    @Test
-    void refreshAnswersUnavailableWhenDagsterAcceptsButNeverAnswers() throws IOException {
-        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(this::acceptAndStaySilent);
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
+	@Test
+	void refreshAnswersUnavailableWhenNothingListens() throws IOException {
+		RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
-        assertUnavailable(() -> refreshes.refresh(OPERATOR).join());
-    }
+		assertUnavailable(() -> refreshes.refresh(OPERATOR).join());
+		assertUnavailable(() -> refreshes.run(OPERATOR, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11").join());
+	}
 
-    @Test
-    void concurrentRefreshesWhileDagsterNeverAnswersShareOneCallAndAllAnswerUnavailable() throws Exception {
-        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(this::acceptAndStaySilent);
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
+	@Test
+	void refreshAnswersUnavailableWhenDagsterAcceptsButNeverAnswers() throws IOException {
+		silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread.ofVirtual().start(this::acceptAndStaySilent);
+		RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<RefreshRun>> calls = Stream.generate(() -> {
-            CompletableFuture<RefreshRun> call = new CompletableFuture<>();
-            Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                    call.complete(refreshes.refresh(OPERATOR).join());
-                } catch (Throwable failure) {
-                    call.completeExceptionally(failure);
-                }
-            });
-            return call;
-        }).limit(CONCURRENT_CALLERS).toList();
-        start.countDown();
+		assertUnavailable(() -> refreshes.refresh(OPERATOR).join());
+	}
 
-        for (CompletableFuture<RefreshRun> call : calls) {
-            assertUnavailable(call::join);
-        }
-        synchronized (accepted) {
-            assertThat(accepted).as("connections Dagster saw for %d concurrent refreshes", CONCURRENT_CALLERS)
-                    .hasSize(1);
-        }
-    }
+	@Test
+	void concurrentRefreshesWhileDagsterNeverAnswersShareOneCallAndAllAnswerUnavailable() throws Exception {
+		silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread.ofVirtual().start(this::acceptAndStaySilent);
+		RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
 
-    @Test
-    void refreshHandsBackItsThreadBeforeDagsterAnswers() throws Exception {
-        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(this::acceptAndStaySilent);
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<RefreshRun>> calls = Stream.generate(() -> {
+			CompletableFuture<RefreshRun> call = new CompletableFuture<>();
+			Thread.ofPlatform().start(() -> {
+				try {
+					start.await();
+					call.complete(refreshes.refresh(OPERATOR).join());
+				}
+				catch (Throwable failure) {
+					call.completeExceptionally(failure);
+				}
+			});
+			return call;
+		}).limit(CONCURRENT_CALLERS).toList();
+		start.countDown();
 
-        CompletableFuture<RefreshRun> pending = refreshes.refresh(OPERATOR);
+		for (CompletableFuture<RefreshRun> call : calls) {
+			assertUnavailable(call::join);
+		}
+		synchronized (accepted) {
+			assertThat(accepted).as("connections Dagster saw for %d concurrent refreshes", CONCURRENT_CALLERS)
+				.hasSize(1);
+		}
+	}
 
-        assertThat(pending).as("returned to the caller while Dagster has not answered").isNotDone();
-        assertUnavailable(pending::join);
-    }
+	@Test
+	void refreshHandsBackItsThreadBeforeDagsterAnswers() throws Exception {
+		silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread.ofVirtual().start(this::acceptAndStaySilent);
+		RefreshService refreshes = service(URI.create("http://127.0.0.1:" + silentServer.getLocalPort()));
 
-    @Test
-    void refusesACallerWithoutTheRefreshScopeBeforeAskingDagster() throws IOException {
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
-        Caller user = new Caller(UUID.randomUUID(), Set.of());
+		CompletableFuture<RefreshRun> pending = refreshes.refresh(OPERATOR);
 
-        assertThatThrownBy(() -> refreshes.refresh(user))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
-        assertThatThrownBy(() -> refreshes.run(user, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
-    }
+		assertThat(pending).as("returned to the caller while Dagster has not answered").isNotDone();
+		assertUnavailable(pending::join);
+	}
 
-    @Test
-    void rejectsARunIdThatIsNotAUuidWithoutAskingDagster() throws IOException {
-        RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
+	@Test
+	void refusesACallerWithoutTheRefreshScopeBeforeAskingDagster() throws IOException {
+		RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
+		Caller user = new Caller(UUID.randomUUID(), Set.of());
 
-        assertThatThrownBy(() -> refreshes.run(OPERATOR, "1 OR 1=1"))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
-    }
+		assertThatThrownBy(() -> refreshes.refresh(user)).isInstanceOfSatisfying(AnalyticsException.class,
+				e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+		assertThatThrownBy(() -> refreshes.run(user, "2b1e6f6c-8c5e-4c77-9a55-2f1f0f4c8d11"))
+			.isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+	}
 
-    private static RefreshService service(URI dagster) {
-        RefreshProperties properties = new RefreshProperties(dagster, "analytics", "__repository__",
-                "analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
-        return new RefreshService(new DagsterClient(properties), properties);
-    }
+	@Test
+	void rejectsARunIdThatIsNotAUuidWithoutAskingDagster() throws IOException {
+		RefreshService refreshes = service(URI.create("http://127.0.0.1:" + RefreshFixtures.freeLoopbackPort()));
 
-    /** A failed future's join throws CompletionException; the service's own calls throw directly. */
-    private static void assertUnavailable(ThrowingCallable call) {
-        assertThatThrownBy(call).satisfies(thrown -> {
-            Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
-                    ? thrown.getCause() : thrown;
-            if (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            assertThat(cause).isInstanceOfSatisfying(AnalyticsException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
-        });
-    }
+		assertThatThrownBy(() -> refreshes.run(OPERATOR, "1 OR 1=1")).isInstanceOfSatisfying(AnalyticsException.class,
+				e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+	}
 
-    private void acceptAndStaySilent() {
-        try {
-            while (!silentServer.isClosed()) {
-                Socket socket = silentServer.accept();
-                synchronized (accepted) {
-                    accepted.add(socket);
-                }
-            }
-        } catch (IOException closed) {
-            // The test is over and closed the server.
-        }
-    }
+	private static RefreshService service(URI dagster) {
+		RefreshProperties properties = new RefreshProperties(dagster, "analytics", "__repository__",
+				"analytics_refresh", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+		return new RefreshService(new DagsterClient(properties), properties);
+	}
+
+	/**
+	 * A failed future's join throws CompletionException; the service's own calls throw
+	 * directly.
+	 */
+	private static void assertUnavailable(ThrowingCallable call) {
+		assertThatThrownBy(call).satisfies(thrown -> {
+			Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause()
+					: thrown;
+			if (cause instanceof CompletionException && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).isInstanceOfSatisfying(AnalyticsException.class,
+					e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+		});
+	}
+
+	private void acceptAndStaySilent() {
+		try {
+			while (!silentServer.isClosed()) {
+				Socket socket = silentServer.accept();
+				synchronized (accepted) {
+					accepted.add(socket);
+				}
+			}
+		}
+		catch (IOException closed) {
+			// The test is over and closed the server.
+		}
+	}
+
 }

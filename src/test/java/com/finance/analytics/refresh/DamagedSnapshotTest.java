@@ -33,149 +33,174 @@ import com.finance.analytics.snapshot.DamagedCopies;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A damaged publish under load, against the real gateway over HTTP: a copy of the served snapshot whose data blocks
- * were overwritten (its snapshot.json as the publisher wrote it for the intact file) is published while three clients
- * query every mart. Not one response fails or differs from the good snapshot's, health reports the rejection, and
- * when the next good snapshot is served, retention deletes the damaged one and keeps the good ones.
+ * A damaged publish under load, against the real gateway over HTTP: a copy of the served
+ * snapshot whose data blocks were overwritten (its snapshot.json as the publisher wrote
+ * it for the intact file) is published while three clients query every mart. Not one
+ * response fails or differs from the good snapshot's, health reports the rejection, and
+ * when the next good snapshot is served, retention deletes the damaged one and keeps the
+ * good ones.
  */
 @GatewayTest
 class DamagedSnapshotTest {
 
-    private static final Path SNAPSHOTS = RefreshFixtures.temporaryDirectory("damaged-snapshot").resolve("snapshots");
-    private static final String OLDER_GOOD = "20000101T000000Z-good";
-    private static final String SERVED_GOOD = "20000102T000000Z-good";
-    private static final String DAMAGED = "20000103T000000Z-damaged";
-    private static final String NEXT_GOOD = "20000104T000000Z-good";
-    private static final int QUERY_THREADS = 3;
-    private static final Duration WAIT = Duration.ofMinutes(2);
-    private static final String QUERY = """
-            { analyticsStatus { snapshotId }
-              dimAccounts(limit: 1) { totalCount }
-              dimTags(limit: 1) { totalCount }
-              fctTransactions(limit: 1) { totalCount }
-              fctDailySpendingByTag(limit: 1) { totalCount }
-              fctDailyBalanceHistory(limit: 1) { totalCount }
-              fctMonthlyTrends(limit: 1) { totalCount } }
-            """;
-    private static final List<String> MARTS = List.of("dimAccounts", "dimTags", "fctTransactions",
-            "fctDailySpendingByTag", "fctDailyBalanceHistory", "fctMonthlyTrends");
+	private static final Path SNAPSHOTS = RefreshFixtures.temporaryDirectory("damaged-snapshot").resolve("snapshots");
 
-    @Autowired
-    private GatewayHttp http;
+	private static final String OLDER_GOOD = "20000101T000000Z-good";
 
-    /** One response: the snapshot it names and every mart's count, or its errors. */
-    record Observation(String snapshotId, Map<String, Long> counts, List<String> errors) {
-    }
+	private static final String SERVED_GOOD = "20000102T000000Z-good";
 
-    @DynamicPropertySource
-    static void snapshots(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(SNAPSHOTS);
-        TestFixtures.copyTestSnapshot(SNAPSHOTS, OLDER_GOOD);
-        TestFixtures.copyTestSnapshot(SNAPSHOTS, SERVED_GOOD);
-        TestFixtures.publish(SNAPSHOTS, SERVED_GOOD);
-        registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
-        registry.add("analytics.poll-interval", () -> "200ms");
-        registry.add("analytics.keep-snapshots", () -> 3);
-        // What an operator sets on an internal management port to read the reason; the status is public anyway.
-        registry.add("management.endpoint.health.show-details", () -> "always");
-    }
+	private static final String DAMAGED = "20000103T000000Z-damaged";
 
-    @Test
-    void damagedPublishUnderLoadIsRejectedWhileTheLastGoodSnapshotServesAndRetentionKeepsIt() throws Exception {
-        UUID user = someUser();
-        String client = TestTokens.bearer(user);
-        Observation before = observe(client);
-        assertThat(before.errors()).isEmpty();
-        assertThat(before.counts().values()).allSatisfy(count -> assertThat(count).isPositive());
-        ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> load = Stream.generate(() -> Thread.ofPlatform().start(() -> {
-            while (running.get()) {
-                observations.add(observe(client));
-            }
-        })).limit(QUERY_THREADS).toList();
+	private static final String NEXT_GOOD = "20000104T000000Z-good";
 
-        JsonNode degraded;
-        try {
-            Path damaged = TestFixtures.copyTestSnapshot(SNAPSHOTS, DAMAGED);
-            DamagedCopies.overwriteDataBlocks(damaged.resolve("analytics.duckdb"));
-            TestFixtures.publish(SNAPSHOTS, DAMAGED);
-            RefreshFixtures.awaitCondition("health reporting the rejection", WAIT,
-                    () -> "DEGRADED".equals(health().path("components").path("snapshots").path("status").asString()));
-            degraded = health();
-            int seenBeforeRejection = observations.size();
-            RefreshFixtures.awaitCondition("queries after the rejection", WAIT,
-                    () -> observations.size() > seenBeforeRejection + QUERY_THREADS);
-        } finally {
-            running.set(false);
-            for (Thread thread : load) {
-                thread.join();
-            }
-        }
+	private static final int QUERY_THREADS = 3;
 
-        assertThat(observations).as("responses under load").isNotEmpty()
-                .allSatisfy(observation -> assertThat(observation).isEqualTo(before));
-        assertThat(degraded.path("status").asString()).as("overall status").isEqualTo("DEGRADED");
-        assertThat(degraded.path("components").path("duckdb").path("status").asString()).isEqualTo("UP");
-        JsonNode details = degraded.path("components").path("snapshots").path("details");
-        assertThat(details.path("rejectedSnapshot").asString()).isEqualTo(DAMAGED);
-        assertThat(details.path("servedSnapshot").asString()).isEqualTo(SERVED_GOOD);
-        assertThat(details.path("reason").asString()).contains("analytics.duckdb", "checksum");
+	private static final Duration WAIT = Duration.ofMinutes(2);
 
-        TestFixtures.copyTestSnapshot(SNAPSHOTS, NEXT_GOOD);
-        TestFixtures.publish(SNAPSHOTS, NEXT_GOOD);
-        RefreshFixtures.awaitCondition("the next good snapshot served", WAIT,
-                () -> NEXT_GOOD.equals(observe(client).snapshotId()));
-        RefreshFixtures.awaitCondition("retention after the swap", WAIT, () -> !directories().contains(DAMAGED));
+	private static final String QUERY = """
+			{ analyticsStatus { snapshotId }
+			  dimAccounts(limit: 1) { totalCount }
+			  dimTags(limit: 1) { totalCount }
+			  fctTransactions(limit: 1) { totalCount }
+			  fctDailySpendingByTag(limit: 1) { totalCount }
+			  fctDailyBalanceHistory(limit: 1) { totalCount }
+			  fctMonthlyTrends(limit: 1) { totalCount } }
+			""";
 
-        assertThat(directories()).as("three good snapshots kept; the damaged one counted for nothing")
-                .containsExactly(OLDER_GOOD, SERVED_GOOD, NEXT_GOOD);
-        assertThat(health().path("components").path("snapshots").path("status").asString()).isEqualTo("UP");
-    }
+	private static final List<String> MARTS = List.of("dimAccounts", "dimTags", "fctTransactions",
+			"fctDailySpendingByTag", "fctDailyBalanceHistory", "fctMonthlyTrends");
 
-    /** One response of the caller whose bearer header is {@code client}; any failure is recorded, never thrown. */
-    private Observation observe(String client) {
-        try {
-            GatewayHttp.Response response = http.graphQl(client, QUERY, Map.of());
-            List<String> errors = response.status() == 200 ? response.errorMessages()
-                    : List.of("HTTP " + response.status() + ": " + response.text());
-            if (!errors.isEmpty()) {
-                return new Observation(null, Map.of(), errors);
-            }
-            Map<String, Long> counts = new TreeMap<>();
-            for (String mart : MARTS) {
-                counts.put(mart, response.data().path(mart).path("totalCount").asLong());
-            }
-            return new Observation(response.data().path("analyticsStatus").path("snapshotId").asString(), counts,
-                    List.of());
-        } catch (RuntimeException e) {
-            return new Observation(null, Map.of(), List.of(e.toString()));
-        }
-    }
+	@Autowired
+	private GatewayHttp http;
 
-    private JsonNode health() {
-        GatewayHttp.Response response = http.get(null, "/actuator/health");
-        assertThat(response.status()).as("health's HTTP status while a good snapshot serves").isEqualTo(200);
-        return response.json();
-    }
+	/** One response: the snapshot it names and every mart's count, or its errors. */
+	record Observation(String snapshotId, Map<String, Long> counts, List<String> errors) {
+	}
 
-    /** A user with rows in every mart's snapshot, so that every count reads data blocks. */
-    private static UUID someUser() throws SQLException {
-        try (Connection snapshot = TestFixtures.openReadOnly(SNAPSHOTS.resolve(SERVED_GOOD).resolve("analytics.duckdb"));
-             Statement statement = snapshot.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "select user_id from main.fct_transactions group by user_id order by count(*) desc limit 1")) {
-            row.next();
-            return UUID.fromString(row.getString(1));
-        }
-    }
+	@DynamicPropertySource
+	static void snapshots(DynamicPropertyRegistry registry) throws IOException {
+		Files.createDirectories(SNAPSHOTS);
+		TestFixtures.copyTestSnapshot(SNAPSHOTS, OLDER_GOOD);
+		TestFixtures.copyTestSnapshot(SNAPSHOTS, SERVED_GOOD);
+		TestFixtures.publish(SNAPSHOTS, SERVED_GOOD);
+		registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
+		registry.add("analytics.poll-interval", () -> "200ms");
+		registry.add("analytics.keep-snapshots", () -> 3);
+		// What an operator sets on an internal management port to read the reason; the
+		// status is public anyway.
+		registry.add("management.endpoint.health.show-details", () -> "always");
+	}
 
-    private static List<String> directories() {
-        try (Stream<Path> entries = Files.list(SNAPSHOTS)) {
-            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString())
-                    .filter(name -> !name.startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	@Test
+	void damagedPublishUnderLoadIsRejectedWhileTheLastGoodSnapshotServesAndRetentionKeepsIt() throws Exception {
+		UUID user = someUser();
+		String client = TestTokens.bearer(user);
+		Observation before = observe(client);
+		assertThat(before.errors()).isEmpty();
+		assertThat(before.counts().values()).allSatisfy(count -> assertThat(count).isPositive());
+		ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
+		AtomicBoolean running = new AtomicBoolean(true);
+		List<Thread> load = Stream.generate(() -> Thread.ofPlatform().start(() -> {
+			while (running.get()) {
+				observations.add(observe(client));
+			}
+		})).limit(QUERY_THREADS).toList();
+
+		JsonNode degraded;
+		try {
+			Path damaged = TestFixtures.copyTestSnapshot(SNAPSHOTS, DAMAGED);
+			DamagedCopies.overwriteDataBlocks(damaged.resolve("analytics.duckdb"));
+			TestFixtures.publish(SNAPSHOTS, DAMAGED);
+			RefreshFixtures.awaitCondition("health reporting the rejection", WAIT,
+					() -> "DEGRADED".equals(health().path("components").path("snapshots").path("status").asString()));
+			degraded = health();
+			int seenBeforeRejection = observations.size();
+			RefreshFixtures.awaitCondition("queries after the rejection", WAIT,
+					() -> observations.size() > seenBeforeRejection + QUERY_THREADS);
+		}
+		finally {
+			running.set(false);
+			for (Thread thread : load) {
+				thread.join();
+			}
+		}
+
+		assertThat(observations).as("responses under load")
+			.isNotEmpty()
+			.allSatisfy(observation -> assertThat(observation).isEqualTo(before));
+		assertThat(degraded.path("status").asString()).as("overall status").isEqualTo("DEGRADED");
+		assertThat(degraded.path("components").path("duckdb").path("status").asString()).isEqualTo("UP");
+		JsonNode details = degraded.path("components").path("snapshots").path("details");
+		assertThat(details.path("rejectedSnapshot").asString()).isEqualTo(DAMAGED);
+		assertThat(details.path("servedSnapshot").asString()).isEqualTo(SERVED_GOOD);
+		assertThat(details.path("reason").asString()).contains("analytics.duckdb", "checksum");
+
+		TestFixtures.copyTestSnapshot(SNAPSHOTS, NEXT_GOOD);
+		TestFixtures.publish(SNAPSHOTS, NEXT_GOOD);
+		RefreshFixtures.awaitCondition("the next good snapshot served", WAIT,
+				() -> NEXT_GOOD.equals(observe(client).snapshotId()));
+		RefreshFixtures.awaitCondition("retention after the swap", WAIT, () -> !directories().contains(DAMAGED));
+
+		assertThat(directories()).as("three good snapshots kept; the damaged one counted for nothing")
+			.containsExactly(OLDER_GOOD, SERVED_GOOD, NEXT_GOOD);
+		assertThat(health().path("components").path("snapshots").path("status").asString()).isEqualTo("UP");
+	}
+
+	/**
+	 * One response of the caller whose bearer header is {@code client}; any failure is
+	 * recorded, never thrown.
+	 */
+	private Observation observe(String client) {
+		try {
+			GatewayHttp.Response response = http.graphQl(client, QUERY, Map.of());
+			List<String> errors = response.status() == 200 ? response.errorMessages()
+					: List.of("HTTP " + response.status() + ": " + response.text());
+			if (!errors.isEmpty()) {
+				return new Observation(null, Map.of(), errors);
+			}
+			Map<String, Long> counts = new TreeMap<>();
+			for (String mart : MARTS) {
+				counts.put(mart, response.data().path(mart).path("totalCount").asLong());
+			}
+			return new Observation(response.data().path("analyticsStatus").path("snapshotId").asString(), counts,
+					List.of());
+		}
+		catch (RuntimeException e) {
+			return new Observation(null, Map.of(), List.of(e.toString()));
+		}
+	}
+
+	private JsonNode health() {
+		GatewayHttp.Response response = http.get(null, "/actuator/health");
+		assertThat(response.status()).as("health's HTTP status while a good snapshot serves").isEqualTo(200);
+		return response.json();
+	}
+
+	/**
+	 * A user with rows in every mart's snapshot, so that every count reads data blocks.
+	 */
+	private static UUID someUser() throws SQLException {
+		try (Connection snapshot = TestFixtures
+			.openReadOnly(SNAPSHOTS.resolve(SERVED_GOOD).resolve("analytics.duckdb"));
+				Statement statement = snapshot.createStatement();
+				ResultSet row = statement.executeQuery(
+						"select user_id from main.fct_transactions group by user_id order by count(*) desc limit 1")) {
+			row.next();
+			return UUID.fromString(row.getString(1));
+		}
+	}
+
+	private static List<String> directories() {
+		try (Stream<Path> entries = Files.list(SNAPSHOTS)) {
+			return entries.filter(Files::isDirectory)
+				.map(path -> path.getFileName().toString())
+				.filter(name -> !name.startsWith("."))
+				.sorted()
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 }

@@ -31,153 +31,179 @@ import com.finance.analytics.SignedIn;
 import com.finance.analytics.security.Caller;
 
 /**
- * The whole refresh with real parts: rows inserted into PostgreSQL, the {@code refreshAnalytics} mutation over HTTP,
- * a real Dagster on loopback running the dbt build and publishing, and the gateway swapping to the new snapshot.
- * The gateway starts with no snapshot at all, as a fresh install does.
+ * The whole refresh with real parts: rows inserted into PostgreSQL, the
+ * {@code refreshAnalytics} mutation over HTTP, a real Dagster on loopback running the dbt
+ * build and publishing, and the gateway swapping to the new snapshot. The gateway starts
+ * with no snapshot at all, as a fresh install does.
  */
 @GatewayTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefreshThroughDagsterTest {
 
-    private static final Path WORK = RefreshFixtures.temporaryDirectory("refresh-dagster");
-    private static final Path SNAPSHOTS = WORK.resolve("snapshots");
-    private static final UUID OPERATOR = UUID.fromString("6f1d7c0e-2a55-4d8e-9a51-3c2b7e9f0d10");
-    private static final Duration RUN_WAIT = Duration.ofMinutes(5);
+	private static final Path WORK = RefreshFixtures.temporaryDirectory("refresh-dagster");
 
-    private static FileLock database;
-    private static DagsterProcess dagster;
+	private static final Path SNAPSHOTS = WORK.resolve("snapshots");
 
-    @Autowired
-    private HttpGraphQlTester anonymous;
+	private static final UUID OPERATOR = UUID.fromString("6f1d7c0e-2a55-4d8e-9a51-3c2b7e9f0d10");
 
-    @DynamicPropertySource
-    static void realDagsterOverPostgres(DynamicPropertyRegistry registry) throws Exception {
-        Files.createDirectories(SNAPSHOTS);
-        database = PostgresSource.exclusiveUse();
-        PostgresSource.load();
-        dagster = DagsterProcess.start(WORK.resolve("dagster-home"), Map.of(
-                "ANALYTICS_DBT_TARGET", "postgres",
-                "ANALYTICS_POSTGRES_DSN", PostgresSource.DSN,
-                "ANALYTICS_SNAPSHOTS_DIR", SNAPSHOTS.toString(),
-                "ANALYTICS_ORCHESTRATION_WORK_DIR", WORK.resolve("orchestration").toString()));
-        registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
-        registry.add("analytics.poll-interval", () -> "200ms");
-        registry.add("analytics.refresh.dagster-url", () -> dagster.url().toString());
-        // Generous: CI shares two cores between the dbt build Dagster runs and everything else.
-        registry.add("analytics.refresh.request-timeout", () -> "30s");
-        registry.add("analytics.refresh.launch-timeout", () -> "90s");
-    }
+	private static final Duration RUN_WAIT = Duration.ofMinutes(5);
 
-    @AfterAll
-    static void stopDagster() throws Exception {
-        if (dagster != null) {
-            dagster.close();
-        }
-        if (database != null) {
-            database.channel().close();
-        }
-    }
+	private static FileLock database;
 
-    @Test
-    @Order(1)
-    void refreshThroughDagsterServesRowsInsertedIntoPostgres() throws Exception {
-        SourceEdits.Target day;
-        List<UUID> inserted = List.of(UUID.randomUUID(), UUID.randomUUID());
-        try (Connection source = PostgresSource.connect()) {
-            day = SourceEdits.target(source, 0);
-            execute(source, SourceEdits.insertPurchaseAndRefund(day, inserted, day.currency()));
-        }
-        HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
+	private static DagsterProcess dagster;
 
-        GraphQlTester.Response launched = operator.documentName("refreshAnalytics").execute();
-        String runId = launched.path("refreshAnalytics.id").entity(String.class).get();
-        assertThat(RefreshStatus.valueOf(launched.path("refreshAnalytics.status").entity(String.class).get())
-                .inProgress()).isTrue();
-        assertThat(operator.documentName("refreshAnalytics").execute().path("refreshAnalytics.id").entity(String.class)
-                .get()).as("a second refresh while one runs returns the running one").isEqualTo(runId);
-        assertThat(restartedGatewayRefresh().id()).as("a restarted gateway finds the running one in Dagster")
-                .isEqualTo(runId);
+	@Autowired
+	private HttpGraphQlTester anonymous;
 
-        Map<?, ?> finished = awaitFinished(operator, runId);
-        assertThat(finished.get("status")).as(dagster::logTail).isEqualTo("SUCCESS");
-        assertThat(finished.get("startedAt")).isNotNull();
-        assertThat(finished.get("finishedAt")).isNotNull();
-        assertThat(finished.get("message")).isNull();
+	@DynamicPropertySource
+	static void realDagsterOverPostgres(DynamicPropertyRegistry registry) throws Exception {
+		Files.createDirectories(SNAPSHOTS);
+		database = PostgresSource.exclusiveUse();
+		PostgresSource.load();
+		dagster = DagsterProcess.start(WORK.resolve("dagster-home"),
+				Map.of("ANALYTICS_DBT_TARGET", "postgres", "ANALYTICS_POSTGRES_DSN", PostgresSource.DSN,
+						"ANALYTICS_SNAPSHOTS_DIR", SNAPSHOTS.toString(), "ANALYTICS_ORCHESTRATION_WORK_DIR",
+						WORK.resolve("orchestration").toString()));
+		registry.add("analytics.snapshots-dir", SNAPSHOTS::toString);
+		registry.add("analytics.poll-interval", () -> "200ms");
+		registry.add("analytics.refresh.dagster-url", () -> dagster.url().toString());
+		// Generous: CI shares two cores between the dbt build Dagster runs and everything
+		// else.
+		registry.add("analytics.refresh.request-timeout", () -> "30s");
+		registry.add("analytics.refresh.launch-timeout", () -> "90s");
+	}
 
-        String published = SnapshotBuilds.currentId(SNAPSHOTS);
-        RefreshFixtures.awaitCondition("the gateway serving " + published, Duration.ofMinutes(1),
-                () -> published.equals(RefreshFixtures.servedSnapshot(operator)));
-        List<Map> rows = SignedIn.as(anonymous, day.userId()).documentName("transactionsOnDay")
-                .variable("day", day.quietDay().toString()).execute()
-                .path("fctTransactions.nodes").entityList(Map.class).get();
-        assertThat(rows)
-                .extracting(node -> node.get("transactionId"))
-                .containsExactlyInAnyOrderElementsOf(inserted.stream().map(UUID::toString).toList());
-    }
+	@AfterAll
+	static void stopDagster() throws Exception {
+		if (dagster != null) {
+			dagster.close();
+		}
+		if (database != null) {
+			database.channel().close();
+		}
+	}
 
-    @Test
-    @Order(2)
-    void failedDbtTestReportsDagstersMessageAndKeepsServingTheLastGoodSnapshot() throws Exception {
-        HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
-        String serving = RefreshFixtures.servedSnapshot(operator);
-        assertThat(serving).as("the first test published a snapshot").isNotNull();
-        List<UUID> broken = List.of(UUID.randomUUID(), UUID.randomUUID());
-        try (Connection source = PostgresSource.connect()) {
-            SourceEdits.Target day = SourceEdits.target(source, 0);
-            // The pair nets to zero, so only the test that a transaction is in its account's currency fails.
-            execute(source, SourceEdits.insertPurchaseAndRefund(day, broken, "XXX"));
-        }
-        try {
-            String runId = operator.documentName("refreshAnalytics").execute().path("refreshAnalytics.id")
-                    .entity(String.class).get();
-            Map<?, ?> finished = awaitFinished(operator, runId);
+	@Test
+	@Order(1)
+	void refreshThroughDagsterServesRowsInsertedIntoPostgres() throws Exception {
+		SourceEdits.Target day;
+		List<UUID> inserted = List.of(UUID.randomUUID(), UUID.randomUUID());
+		try (Connection source = PostgresSource.connect()) {
+			day = SourceEdits.target(source, 0);
+			execute(source, SourceEdits.insertPurchaseAndRefund(day, inserted, day.currency()));
+		}
+		HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
 
-            assertThat(finished.get("status")).isEqualTo("FAILURE");
-            assertThat((String) finished.get("message")).startsWith("Nothing was published")
-                    .contains("assert_transaction_currency_matches_account");
-            assertThat(SnapshotBuilds.currentId(SNAPSHOTS)).isEqualTo(serving);
-            assertThat(RefreshFixtures.servedSnapshot(operator)).isEqualTo(serving);
-            operator.documentName("datasetIds").execute().errors().verify();
-        } finally {
-            try (Connection source = PostgresSource.connect()) {
-                execute(source, "DELETE FROM app.transactions WHERE id IN ('%s', '%s')"
-                        .formatted(broken.get(0), broken.get(1)));
-            }
-        }
-    }
+		GraphQlTester.Response launched = operator.documentName("refreshAnalytics").execute();
+		String runId = launched.path("refreshAnalytics.id").entity(String.class).get();
+		assertThat(
+				RefreshStatus.valueOf(launched.path("refreshAnalytics.status").entity(String.class).get()).inProgress())
+			.isTrue();
+		assertThat(operator.documentName("refreshAnalytics")
+			.execute()
+			.path("refreshAnalytics.id")
+			.entity(String.class)
+			.get()).as("a second refresh while one runs returns the running one").isEqualTo(runId);
+		assertThat(restartedGatewayRefresh().id()).as("a restarted gateway finds the running one in Dagster")
+			.isEqualTo(runId);
 
-    @Test
-    @Order(3)
-    void aRunDagsterDoesNotKnowIsNotFound() {
-        HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
+		Map<?, ?> finished = awaitFinished(operator, runId);
+		assertThat(finished.get("status")).as(dagster::logTail).isEqualTo("SUCCESS");
+		assertThat(finished.get("startedAt")).isNotNull();
+		assertThat(finished.get("finishedAt")).isNotNull();
+		assertThat(finished.get("message")).isNull();
 
-        operator.documentName("refreshRun").variable("id", UUID.randomUUID()).execute().errors().satisfy(errors ->
-                assertThat(errors).extracting(SignedIn::code).containsExactly("NOT_FOUND"));
-    }
+		String published = SnapshotBuilds.currentId(SNAPSHOTS);
+		RefreshFixtures.awaitCondition("the gateway serving " + published, Duration.ofMinutes(1),
+				() -> published.equals(RefreshFixtures.servedSnapshot(operator)));
+		List<Map> rows = SignedIn.as(anonymous, day.userId())
+			.documentName("transactionsOnDay")
+			.variable("day", day.quietDay().toString())
+			.execute()
+			.path("fctTransactions.nodes")
+			.entityList(Map.class)
+			.get();
+		assertThat(rows).extracting(node -> node.get("transactionId"))
+			.containsExactlyInAnyOrderElementsOf(inserted.stream().map(UUID::toString).toList());
+	}
 
-    private RefreshRun restartedGatewayRefresh() {
-        RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__",
-                "analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90));
-        return new RefreshService(new DagsterClient(properties), properties)
-                .refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE))).join();
-    }
+	@Test
+	@Order(2)
+	void failedDbtTestReportsDagstersMessageAndKeepsServingTheLastGoodSnapshot() throws Exception {
+		HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
+		String serving = RefreshFixtures.servedSnapshot(operator);
+		assertThat(serving).as("the first test published a snapshot").isNotNull();
+		List<UUID> broken = List.of(UUID.randomUUID(), UUID.randomUUID());
+		try (Connection source = PostgresSource.connect()) {
+			SourceEdits.Target day = SourceEdits.target(source, 0);
+			// The pair nets to zero, so only the test that a transaction is in its
+			// account's currency fails.
+			execute(source, SourceEdits.insertPurchaseAndRefund(day, broken, "XXX"));
+		}
+		try {
+			String runId = operator.documentName("refreshAnalytics")
+				.execute()
+				.path("refreshAnalytics.id")
+				.entity(String.class)
+				.get();
+			Map<?, ?> finished = awaitFinished(operator, runId);
 
-    private static Map<?, ?> awaitFinished(HttpGraphQlTester operator, String runId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(RUN_WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Map<?, ?> run = operator.documentName("refreshRun").variable("id", runId).execute()
-                    .path("refreshRun").entity(Map.class).get();
-            if (!RefreshStatus.valueOf((String) run.get("status")).inProgress()) {
-                return run;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("refresh run " + runId + " did not finish in " + RUN_WAIT);
-    }
+			assertThat(finished.get("status")).isEqualTo("FAILURE");
+			assertThat((String) finished.get("message")).startsWith("Nothing was published")
+				.contains("assert_transaction_currency_matches_account");
+			assertThat(SnapshotBuilds.currentId(SNAPSHOTS)).isEqualTo(serving);
+			assertThat(RefreshFixtures.servedSnapshot(operator)).isEqualTo(serving);
+			operator.documentName("datasetIds").execute().errors().verify();
+		}
+		finally {
+			try (Connection source = PostgresSource.connect()) {
+				execute(source, "DELETE FROM app.transactions WHERE id IN ('%s', '%s')".formatted(broken.get(0),
+						broken.get(1)));
+			}
+		}
+	}
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
+	@Test
+	@Order(3)
+	void aRunDagsterDoesNotKnowIsNotFound() {
+		HttpGraphQlTester operator = SignedIn.as(anonymous, OPERATOR, Caller.REFRESH_SCOPE);
+
+		operator.documentName("refreshRun")
+			.variable("id", UUID.randomUUID())
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(SignedIn::code).containsExactly("NOT_FOUND"));
+	}
+
+	private RefreshRun restartedGatewayRefresh() {
+		RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__",
+				"analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90));
+		return new RefreshService(new DagsterClient(properties), properties)
+			.refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE)))
+			.join();
+	}
+
+	private static Map<?, ?> awaitFinished(HttpGraphQlTester operator, String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(RUN_WAIT);
+		while (Instant.now().isBefore(deadline)) {
+			Map<?, ?> run = operator.documentName("refreshRun")
+				.variable("id", runId)
+				.execute()
+				.path("refreshRun")
+				.entity(Map.class)
+				.get();
+			if (!RefreshStatus.valueOf((String) run.get("status")).inProgress()) {
+				return run;
+			}
+			Thread.sleep(1000);
+		}
+		throw new AssertionError("refresh run " + runId + " did not finish in " + RUN_WAIT);
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
 }

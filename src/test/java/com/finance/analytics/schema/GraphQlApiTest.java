@@ -28,327 +28,382 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The generated API over the real test snapshot (built by the real dbt project), with every value checked against
- * the same figure computed directly from the source tables.
+ * The generated API over the real test snapshot (built by the real dbt project), with
+ * every value checked against the same figure computed directly from the source tables.
  */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphQlApiTest {
 
-    private static final LocalDate START = LocalDate.parse("2026-01-01");
-    private static final LocalDate END = LocalDate.parse("2026-03-31");
-    private static final LocalDate ALL_START = LocalDate.parse("2000-01-01");
-    private static final LocalDate ALL_END = LocalDate.parse("2100-01-01");
+	private static final LocalDate START = LocalDate.parse("2026-01-01");
 
-    @Autowired
-    private HttpGraphQlTester anonymous;
+	private static final LocalDate END = LocalDate.parse("2026-03-31");
 
-    @Autowired
-    private QueryExecutor executor;
+	private static final LocalDate ALL_START = LocalDate.parse("2000-01-01");
 
-    private SourceData source;
-    private UUID user;
-    private UUID otherUser;
-    private HttpGraphQlTester graphQl;
+	private static final LocalDate ALL_END = LocalDate.parse("2100-01-01");
 
-    @BeforeAll
-    void signIn() throws Exception {
-        source = SourceData.open();
-        List<UUID> users = source.usersByActivity();
-        user = users.get(0);
-        otherUser = users.get(1);
-        graphQl = SignedIn.as(anonymous, user);
-    }
+	@Autowired
+	private HttpGraphQlTester anonymous;
 
-    @AfterAll
-    void closeSource() throws Exception {
-        source.close();
-    }
+	@Autowired
+	private QueryExecutor executor;
 
-    record TagSpending(UUID tagId, String currency, BigDecimal spendingAmount, BigDecimal refundAmount,
-                       BigDecimal netSpendingAmount, long transactionCount) {
-    }
+	private SourceData source;
 
-    @Test
-    void spendingByTagEqualsTheTotalsComputedFromTheSourceTransactions() throws Exception {
-        List<TagSpending> rows = graphQl.documentName("spendingByTagTotals")
-                .variable("start", START.toString()).variable("end", END.toString())
-                .execute().path("spendingByTag").entityList(TagSpending.class).get();
+	private UUID user;
 
-        Map<TagCurrency, Totals> expected = source.spendingByTag(user, START, END);
-        assertThat(expected).as("the test data has spending in the range").isNotEmpty();
-        Map<TagCurrency, Totals> actual = new HashMap<>();
-        for (TagSpending row : rows) {
-            assertThat(row.netSpendingAmount()).isEqualByComparingTo(row.spendingAmount().subtract(row.refundAmount()));
-            actual.put(new TagCurrency(row.tagId(), row.currency()),
-                    new Totals(row.spendingAmount().stripTrailingZeros(), row.refundAmount().stripTrailingZeros(),
-                            row.transactionCount()));
-        }
-        Map<TagCurrency, Totals> normalized = new HashMap<>();
-        expected.forEach((key, totals) -> normalized.put(key, new Totals(totals.spending().stripTrailingZeros(),
-                totals.refunds().stripTrailingZeros(), totals.count())));
-        assertThat(actual).isEqualTo(normalized);
-    }
+	private UUID otherUser;
 
-    record MonthlyTrend(LocalDate month, String currency, BigDecimal income, BigDecimal spending, BigDecimal net,
-                        long transactionCount) {
-    }
+	private HttpGraphQlTester graphQl;
 
-    @Test
-    void monthlyTrendsAddUpToTheIncomeAndSpendingOfTheSourceTransactions() throws Exception {
-        List<MonthlyTrend> months = graphQl.documentName("firstQuarterMonthlyTrends")
-                .execute().path("monthlyTrends").entityList(MonthlyTrend.class).get();
+	@BeforeAll
+	void signIn() throws Exception {
+		source = SourceData.open();
+		List<UUID> users = source.usersByActivity();
+		user = users.get(0);
+		otherUser = users.get(1);
+		graphQl = SignedIn.as(anonymous, user);
+	}
 
-        assertThat(months).extracting(MonthlyTrend::month).allMatch(month -> month.getDayOfMonth() == 1);
-        Map<String, Totals> actual = new HashMap<>();
-        for (MonthlyTrend month : months) {
-            assertThat(month.net()).isEqualByComparingTo(month.income().subtract(month.spending()));
-            actual.merge(month.currency(), new Totals(month.spending(), month.income(), month.transactionCount()),
-                    (a, b) -> new Totals(a.spending().add(b.spending()), a.refunds().add(b.refunds()),
-                            a.count() + b.count()));
-        }
-        Map<String, Totals> expected = source.incomeAndSpending(user, START, END);
-        assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        expected.forEach((currency, totals) -> {
-            assertThat(actual.get(currency).spending()).isEqualByComparingTo(totals.spending());
-            assertThat(actual.get(currency).refunds()).isEqualByComparingTo(totals.refunds());
-            assertThat(actual.get(currency).count()).isEqualTo(totals.count());
-        });
-    }
+	@AfterAll
+	void closeSource() throws Exception {
+		source.close();
+	}
 
-    @Test
-    void transactionCountsMatchTheSourceForDateAndAccountFilters() throws Exception {
-        UUID account = source.accountsOf(user).getFirst();
-        long total = graphQl.documentName("transactionTotalByDatesAndAccounts")
-                .variable("start", START.toString()).variable("end", END.toString())
-                .variable("accounts", List.of(account.toString()))
-                .execute().path("fctTransactions.totalCount").entity(Long.class).get();
+	record TagSpending(UUID tagId, String currency, BigDecimal spendingAmount, BigDecimal refundAmount,
+			BigDecimal netSpendingAmount, long transactionCount) {
+	}
 
-        assertThat(total).isPositive().isEqualTo(source.transactionCount(user, START, END, List.of(account)));
-    }
+	@Test
+	void spendingByTagEqualsTheTotalsComputedFromTheSourceTransactions() throws Exception {
+		List<TagSpending> rows = graphQl.documentName("spendingByTagTotals")
+			.variable("start", START.toString())
+			.variable("end", END.toString())
+			.execute()
+			.path("spendingByTag")
+			.entityList(TagSpending.class)
+			.get();
 
-    @Test
-    void tagFilterOnTheTagListMeansHasAnyOfTheTags() throws Exception {
-        List<UUID> tags = source.tagsOf(user).subList(0, 2);
-        long total = graphQl.documentName("transactionTotalByTags")
-                .variable("tags", tags.stream().map(UUID::toString).toList())
-                .execute().path("fctTransactions.totalCount").entity(Long.class).get();
+		Map<TagCurrency, Totals> expected = source.spendingByTag(user, START, END);
+		assertThat(expected).as("the test data has spending in the range").isNotEmpty();
+		Map<TagCurrency, Totals> actual = new HashMap<>();
+		for (TagSpending row : rows) {
+			assertThat(row.netSpendingAmount()).isEqualByComparingTo(row.spendingAmount().subtract(row.refundAmount()));
+			actual.put(new TagCurrency(row.tagId(), row.currency()),
+					new Totals(row.spendingAmount().stripTrailingZeros(), row.refundAmount().stripTrailingZeros(),
+							row.transactionCount()));
+		}
+		Map<TagCurrency, Totals> normalized = new HashMap<>();
+		expected.forEach((key, totals) -> normalized.put(key, new Totals(totals.spending().stripTrailingZeros(),
+				totals.refunds().stripTrailingZeros(), totals.count())));
+		assertThat(actual).isEqualTo(normalized);
+	}
 
-        assertThat(total).isPositive().isEqualTo(source.transactionsWithAnyTag(user, tags));
-    }
+	record MonthlyTrend(LocalDate month, String currency, BigDecimal income, BigDecimal spending, BigDecimal net,
+			long transactionCount) {
+	}
 
-    @Test
-    void pagesCoverEveryTransactionExactlyOnceInTheRequestedOrder() throws Exception {
-        long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
-        Set<String> seen = new HashSet<>();
-        BigDecimal previous = null;
-        int offset = 0;
-        boolean hasNext = true;
-        while (hasNext) {
-            GraphQlTester.Response page = graphQl.documentName("transactionsByAmountPage")
-                    .variable("offset", offset).execute();
-            page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
-            List<Map<String, Object>> nodes = page.path("fctTransactions.nodes").entityList(Map.class).get().stream()
-                    .map(node -> (Map<String, Object>) node).toList();
-            for (Map<String, Object> node : nodes) {
-                assertThat(seen.add((String) node.get("transactionId"))).as("seen once").isTrue();
-                assertThat(node.get("userId")).isEqualTo(user.toString());
-                BigDecimal amount = new BigDecimal(node.get("amount").toString());
-                if (previous != null) {
-                    assertThat(amount).isLessThanOrEqualTo(previous);
-                }
-                previous = amount;
-            }
-            hasNext = page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).get();
-            offset += 97;
-        }
-        assertThat((long) seen.size()).isEqualTo(expected);
-    }
+	@Test
+	void monthlyTrendsAddUpToTheIncomeAndSpendingOfTheSourceTransactions() throws Exception {
+		List<MonthlyTrend> months = graphQl.documentName("firstQuarterMonthlyTrends")
+			.execute()
+			.path("monthlyTrends")
+			.entityList(MonthlyTrend.class)
+			.get();
 
-    @Test
-    void pagePastTheEndIsEmptyButStillCountsEveryRow() throws Exception {
-        long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
-        GraphQlTester.Response page = tenTransactionsFrom((int) expected + 5);
+		assertThat(months).extracting(MonthlyTrend::month).allMatch(month -> month.getDayOfMonth() == 1);
+		Map<String, Totals> actual = new HashMap<>();
+		for (MonthlyTrend month : months) {
+			assertThat(month.net()).isEqualByComparingTo(month.income().subtract(month.spending()));
+			actual.merge(month.currency(), new Totals(month.spending(), month.income(), month.transactionCount()),
+					(a, b) -> new Totals(a.spending().add(b.spending()), a.refunds().add(b.refunds()),
+							a.count() + b.count()));
+		}
+		Map<String, Totals> expected = source.incomeAndSpending(user, START, END);
+		assertThat(actual.keySet()).isEqualTo(expected.keySet());
+		expected.forEach((currency, totals) -> {
+			assertThat(actual.get(currency).spending()).isEqualByComparingTo(totals.spending());
+			assertThat(actual.get(currency).refunds()).isEqualByComparingTo(totals.refunds());
+			assertThat(actual.get(currency).count()).isEqualTo(totals.count());
+		});
+	}
 
-        page.path("fctTransactions.nodes").entityList(Map.class).hasSize(0);
-        page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
-        page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
-    }
+	@Test
+	void transactionCountsMatchTheSourceForDateAndAccountFilters() throws Exception {
+		UUID account = source.accountsOf(user).getFirst();
+		long total = graphQl.documentName("transactionTotalByDatesAndAccounts")
+			.variable("start", START.toString())
+			.variable("end", END.toString())
+			.variable("accounts", List.of(account.toString()))
+			.execute()
+			.path("fctTransactions.totalCount")
+			.entity(Long.class)
+			.get();
 
-    @Test
-    void lastPartialPageCountsEveryRowAndHasNoNextPage() throws Exception {
-        long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
-        GraphQlTester.Response page = tenTransactionsFrom((int) expected - 3);
+		assertThat(total).isPositive().isEqualTo(source.transactionCount(user, START, END, List.of(account)));
+	}
 
-        page.path("fctTransactions.nodes").entityList(Map.class).hasSize(3);
-        page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
-        page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
-    }
+	@Test
+	void tagFilterOnTheTagListMeansHasAnyOfTheTags() throws Exception {
+		List<UUID> tags = source.tagsOf(user).subList(0, 2);
+		long total = graphQl.documentName("transactionTotalByTags")
+			.variable("tags", tags.stream().map(UUID::toString).toList())
+			.execute()
+			.path("fctTransactions.totalCount")
+			.entity(Long.class)
+			.get();
 
-    private GraphQlTester.Response tenTransactionsFrom(int offset) {
-        return graphQl.documentName("tenTransactionsFrom")
-                .variable("offset", offset).execute();
-    }
+		assertThat(total).isPositive().isEqualTo(source.transactionsWithAnyTag(user, tags));
+	}
 
-    @Test
-    void nestedAccountAndTagsResolveWithOneStatementPerLevel() throws Exception {
-        long before = executor.statementsExecuted();
-        List<Map> nodes = graphQl.documentName("transactionsWithAccountAndTags")
-                .execute().path("fctTransactions.nodes").entityList(Map.class).get();
-        long statements = executor.statementsExecuted() - before;
+	@Test
+	void pagesCoverEveryTransactionExactlyOnceInTheRequestedOrder() throws Exception {
+		long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
+		Set<String> seen = new HashSet<>();
+		BigDecimal previous = null;
+		int offset = 0;
+		boolean hasNext = true;
+		while (hasNext) {
+			GraphQlTester.Response page = graphQl.documentName("transactionsByAmountPage")
+				.variable("offset", offset)
+				.execute();
+			page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
+			List<Map<String, Object>> nodes = page.path("fctTransactions.nodes")
+				.entityList(Map.class)
+				.get()
+				.stream()
+				.map(node -> (Map<String, Object>) node)
+				.toList();
+			for (Map<String, Object> node : nodes) {
+				assertThat(seen.add((String) node.get("transactionId"))).as("seen once").isTrue();
+				assertThat(node.get("userId")).isEqualTo(user.toString());
+				BigDecimal amount = new BigDecimal(node.get("amount").toString());
+				if (previous != null) {
+					assertThat(amount).isLessThanOrEqualTo(previous);
+				}
+				previous = amount;
+			}
+			hasNext = page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).get();
+			offset += 97;
+		}
+		assertThat((long) seen.size()).isEqualTo(expected);
+	}
 
-        assertThat(nodes).hasSize(200);
-        assertThat(statements).as("page with its count + accounts + tags").isEqualTo(3);
-        for (Map<?, ?> node : nodes) {
-            Map<?, ?> account = (Map<?, ?>) node.get("account");
-            assertThat(account.get("accountId")).isEqualTo(node.get("accountId"));
-            assertThat(account.get("userId")).isEqualTo(user.toString());
-            assertThat(account.get("accountName"))
-                    .isEqualTo(source.accountName(UUID.fromString((String) node.get("accountId"))));
-            List<?> tags = (List<?>) node.get("tags");
-            assertThat(tags).extracting(tag -> ((Map<?, ?>) tag).get("tagId")).isEqualTo(node.get("tagIds"));
-        }
-    }
+	@Test
+	void pagePastTheEndIsEmptyButStillCountsEveryRow() throws Exception {
+		long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
+		GraphQlTester.Response page = tenTransactionsFrom((int) expected + 5);
 
-    @Test
-    void ownedIdsAreLookedUpOncePerSnapshotAndCaller() throws Exception {
-        List<UUID> accounts = source.accountsOf(user);
-        graphQl.documentName("balanceHistoryTotalForAccounts").variable("accounts", accounts.stream().map(UUID::toString).toList())
-                .execute().path("fctDailyBalanceHistory.totalCount").entity(Long.class).satisfies(total ->
-                        assertThat(total).isPositive());
-        long before = executor.statementsExecuted();
-        graphQl.documentName("balanceHistoryTotalForAccounts")
-                .variable("accounts", List.of(accounts.getFirst().toString()))
-                .execute().path("fctDailyBalanceHistory.totalCount").entity(Long.class).satisfies(total ->
-                        assertThat(total).isPositive());
+		page.path("fctTransactions.nodes").entityList(Map.class).hasSize(0);
+		page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
+		page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+	}
 
-        assertThat(executor.statementsExecuted() - before).as("page with its count, ownership from the cache").isEqualTo(1);
-    }
+	@Test
+	void lastPartialPageCountsEveryRowAndHasNoNextPage() throws Exception {
+		long expected = source.transactionCount(user, ALL_START, ALL_END, List.of());
+		GraphQlTester.Response page = tenTransactionsFrom((int) expected - 3);
 
-    @Test
-    void spendingRowsResolveTheirTagExceptTheUntaggedRow() {
-        List<Map> rows = graphQl.documentName("spendingWithTag")
-                .execute().path("spendingByTag").entityList(Map.class).get();
+		page.path("fctTransactions.nodes").entityList(Map.class).hasSize(3);
+		page.path("fctTransactions.totalCount").entity(Long.class).isEqualTo(expected);
+		page.path("fctTransactions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+	}
 
-        assertThat(rows).isNotEmpty().allSatisfy(row -> {
-            Map<?, ?> tag = (Map<?, ?>) row.get("tag");
-            if (row.get("tagId") == null) {
-                assertThat(tag).isNull();
-            } else {
-                assertThat(tag.get("tagId")).isEqualTo(row.get("tagId"));
-                assertThat(tag.get("userId")).isEqualTo(user.toString());
-            }
-        });
-    }
+	private GraphQlTester.Response tenTransactionsFrom(int offset) {
+		return graphQl.documentName("tenTransactionsFrom").variable("offset", offset).execute();
+	}
 
-    @Test
-    void rejectsAccountOwnedByAnotherUser() throws Exception {
-        UUID foreign = source.accountsOf(otherUser).getFirst();
-        graphQl.documentName("januaryBalanceOfAccounts")
-                .variable("accounts", List.of(foreign.toString()))
-                .execute().errors().satisfy(errors -> {
-                    assertThat(errors).singleElement().satisfies(error -> {
-                        assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
-                        assertThat(error.getMessage()).doesNotContain(foreign.toString());
-                    });
-                });
-    }
+	@Test
+	void nestedAccountAndTagsResolveWithOneStatementPerLevel() throws Exception {
+		long before = executor.statementsExecuted();
+		List<Map> nodes = graphQl.documentName("transactionsWithAccountAndTags")
+			.execute()
+			.path("fctTransactions.nodes")
+			.entityList(Map.class)
+			.get();
+		long statements = executor.statementsExecuted() - before;
 
-    @Test
-    void rejectsTagIdThatDoesNotExist() {
-        expectError("dailySpendingOfUnknownTag", "FORBIDDEN");
-    }
+		assertThat(nodes).hasSize(200);
+		assertThat(statements).as("page with its count + accounts + tags").isEqualTo(3);
+		for (Map<?, ?> node : nodes) {
+			Map<?, ?> account = (Map<?, ?>) node.get("account");
+			assertThat(account.get("accountId")).isEqualTo(node.get("accountId"));
+			assertThat(account.get("userId")).isEqualTo(user.toString());
+			assertThat(account.get("accountName"))
+				.isEqualTo(source.accountName(UUID.fromString((String) node.get("accountId"))));
+			List<?> tags = (List<?>) node.get("tags");
+			assertThat(tags).extracting(tag -> ((Map<?, ?>) tag).get("tagId")).isEqualTo(node.get("tagIds"));
+		}
+	}
 
-    @Test
-    void limitAboveTheMaximumIsABadRequestNotAClamp() {
-        expectError("transactionsOverLimit", "BAD_REQUEST");
-        expectError("transactionsAtNegativeOffset", "BAD_REQUEST");
-    }
+	@Test
+	void ownedIdsAreLookedUpOncePerSnapshotAndCaller() throws Exception {
+		List<UUID> accounts = source.accountsOf(user);
+		graphQl.documentName("balanceHistoryTotalForAccounts")
+			.variable("accounts", accounts.stream().map(UUID::toString).toList())
+			.execute()
+			.path("fctDailyBalanceHistory.totalCount")
+			.entity(Long.class)
+			.satisfies(total -> assertThat(total).isPositive());
+		long before = executor.statementsExecuted();
+		graphQl.documentName("balanceHistoryTotalForAccounts")
+			.variable("accounts", List.of(accounts.getFirst().toString()))
+			.execute()
+			.path("fctDailyBalanceHistory.totalCount")
+			.entity(Long.class)
+			.satisfies(total -> assertThat(total).isPositive());
 
-    @Test
-    void endDateBeforeStartDateIsABadRequest() {
-        expectError("spendingWithEndBeforeStart", "BAD_REQUEST");
-    }
+		assertThat(executor.statementsExecuted() - before).as("page with its count, ownership from the cache")
+			.isEqualTo(1);
+	}
 
-    @Test
-    void malformedDatesAndUuidsAreBadRequests() {
-        expectError("transactionsFromFebruary30", "BAD_REQUEST");
-        expectError("transactionsFromYesterday", "BAD_REQUEST");
-        expectError("transactionsOfMalformedAccountId", "BAD_REQUEST");
-        graphQl.documentName("transactionTotalFrom")
-                .variable("d", "2026-13-01").execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
-    }
+	@Test
+	void spendingRowsResolveTheirTagExceptTheUntaggedRow() {
+		List<Map> rows = graphQl.documentName("spendingWithTag")
+			.execute()
+			.path("spendingByTag")
+			.entityList(Map.class)
+			.get();
 
-    @Test
-    void shortenedUuidsAreBadRequestsLikeOnRest() {
-        expectError("transactionsOfShortenedAccountId", "BAD_REQUEST");
-        expectError("spendingOfShortenedTagId", "BAD_REQUEST");
-        graphQl.documentName("transactionTotalForAccounts")
-                .variable("a", List.of("1-1-1-1-1")).execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
-    }
+		assertThat(rows).isNotEmpty().allSatisfy(row -> {
+			Map<?, ?> tag = (Map<?, ?>) row.get("tag");
+			if (row.get("tagId") == null) {
+				assertThat(tag).isNull();
+			}
+			else {
+				assertThat(tag.get("tagId")).isEqualTo(row.get("tagId"));
+				assertThat(tag.get("userId")).isEqualTo(user.toString());
+			}
+		});
+	}
 
-    @Test
-    void canonicalUuidsAreAcceptedInEitherCase() throws Exception {
-        UUID account = source.accountsOf(user).getFirst();
-        long lower = countForAccount(account.toString());
-        assertThat(lower).isPositive();
-        assertThat(countForAccount(account.toString().toUpperCase(Locale.ROOT))).isEqualTo(lower);
-    }
+	@Test
+	void rejectsAccountOwnedByAnotherUser() throws Exception {
+		UUID foreign = source.accountsOf(otherUser).getFirst();
+		graphQl.documentName("januaryBalanceOfAccounts")
+			.variable("accounts", List.of(foreign.toString()))
+			.execute()
+			.errors()
+			.satisfy(errors -> {
+				assertThat(errors).singleElement().satisfies(error -> {
+					assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
+					assertThat(error.getMessage()).doesNotContain(foreign.toString());
+				});
+			});
+	}
 
-    private long countForAccount(String accountId) {
-        return graphQl.documentName("transactionTotalForAccounts")
-                .variable("a", List.of(accountId)).execute()
-                .path("fctTransactions.totalCount").entity(Long.class).get();
-    }
+	@Test
+	void rejectsTagIdThatDoesNotExist() {
+		expectError("dailySpendingOfUnknownTag", "FORBIDDEN");
+	}
 
-    @Test
-    void unknownOrderByColumnIsABadRequest() {
-        expectError("transactionsOrderedByUnknownColumn", "BAD_REQUEST");
-    }
+	@Test
+	void limitAboveTheMaximumIsABadRequestNotAClamp() {
+		expectError("transactionsOverLimit", "BAD_REQUEST");
+		expectError("transactionsAtNegativeOffset", "BAD_REQUEST");
+	}
 
-    @Test
-    void unknownDatasetIsNotFound() {
-        expectError("unknownDataset", "NOT_FOUND");
-    }
+	@Test
+	void endDateBeforeStartDateIsABadRequest() {
+		expectError("spendingWithEndBeforeStart", "BAD_REQUEST");
+	}
 
-    @Test
-    void discoveryDescribesEveryMartWithTypedColumns() throws Exception {
-        graphQl.documentName("datasetIds").execute().path("datasets[*].id").entityList(String.class)
-                .containsExactly("dim_accounts", "dim_tags", "fct_daily_balance_history", "fct_daily_spending_by_tag",
-                        "fct_monthly_trends", "fct_transactions");
-        GraphQlTester.Response dataset = graphQl.documentName("transactionsDataset").execute();
-        dataset.path("dataset.field").entity(String.class).isEqualTo("fctTransactions");
-        dataset.path("dataset.name").entity(String.class).isEqualTo("Transactions");
-        dataset.path("dataset.timeGrain").entity(String.class).isEqualTo("day");
-        dataset.path("dataset.filters").entityList(String.class)
-                .containsExactly("startDate", "endDate", "accountIds", "tagIds");
-        List<Map> columns = dataset.path("dataset.columns").entityList(Map.class).get();
-        Map<Object, Object> types = new HashMap<>();
-        columns.forEach(column -> types.put(column.get("name"), column.get("type")));
-        assertThat(types).containsEntry("amount", "BigDecimal").containsEntry("booking_date", "Date")
-                .containsEntry("tag_ids", "[UUID]").containsEntry("transaction_id", "UUID")
-                .containsEntry("is_transfer", "Boolean");
-    }
+	@Test
+	void malformedDatesAndUuidsAreBadRequests() {
+		expectError("transactionsFromFebruary30", "BAD_REQUEST");
+		expectError("transactionsFromYesterday", "BAD_REQUEST");
+		expectError("transactionsOfMalformedAccountId", "BAD_REQUEST");
+		graphQl.documentName("transactionTotalFrom")
+			.variable("d", "2026-13-01")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+	}
 
-    @Test
-    void statusNamesThePublishedSnapshot() throws Exception {
-        String current = Files.readString(TestFixtures.testSnapshots().resolve("CURRENT")).trim();
-        GraphQlTester.Response status = graphQl.documentName("snapshotStatus").execute();
-        status.path("analyticsStatus.available").entity(Boolean.class).isEqualTo(true);
-        status.path("analyticsStatus.snapshotId").entity(String.class).isEqualTo(current);
-        status.path("analyticsStatus.datasetCount").entity(Integer.class).isEqualTo(6);
-        status.path("analyticsStatus.dbtVersion").entity(String.class).isEqualTo("1.11.16");
-    }
+	@Test
+	void shortenedUuidsAreBadRequestsLikeOnRest() {
+		expectError("transactionsOfShortenedAccountId", "BAD_REQUEST");
+		expectError("spendingOfShortenedTagId", "BAD_REQUEST");
+		graphQl.documentName("transactionTotalForAccounts")
+			.variable("a", List.of("1-1-1-1-1"))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+	}
 
-    private void expectError(String documentName, String code) {
-        graphQl.documentName(documentName).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
-                .satisfies(error -> {
-                    assertThat(error.getExtensions()).containsEntry("code", code);
-                    assertThat(error.getMessage()).doesNotContainIgnoringCase("select").doesNotContain("Exception");
-                }));
-    }
+	@Test
+	void canonicalUuidsAreAcceptedInEitherCase() throws Exception {
+		UUID account = source.accountsOf(user).getFirst();
+		long lower = countForAccount(account.toString());
+		assertThat(lower).isPositive();
+		assertThat(countForAccount(account.toString().toUpperCase(Locale.ROOT))).isEqualTo(lower);
+	}
+
+	private long countForAccount(String accountId) {
+		return graphQl.documentName("transactionTotalForAccounts")
+			.variable("a", List.of(accountId))
+			.execute()
+			.path("fctTransactions.totalCount")
+			.entity(Long.class)
+			.get();
+	}
+
+	@Test
+	void unknownOrderByColumnIsABadRequest() {
+		expectError("transactionsOrderedByUnknownColumn", "BAD_REQUEST");
+	}
+
+	@Test
+	void unknownDatasetIsNotFound() {
+		expectError("unknownDataset", "NOT_FOUND");
+	}
+
+	@Test
+	void discoveryDescribesEveryMartWithTypedColumns() throws Exception {
+		graphQl.documentName("datasetIds")
+			.execute()
+			.path("datasets[*].id")
+			.entityList(String.class)
+			.containsExactly("dim_accounts", "dim_tags", "fct_daily_balance_history", "fct_daily_spending_by_tag",
+					"fct_monthly_trends", "fct_transactions");
+		GraphQlTester.Response dataset = graphQl.documentName("transactionsDataset").execute();
+		dataset.path("dataset.field").entity(String.class).isEqualTo("fctTransactions");
+		dataset.path("dataset.name").entity(String.class).isEqualTo("Transactions");
+		dataset.path("dataset.timeGrain").entity(String.class).isEqualTo("day");
+		dataset.path("dataset.filters")
+			.entityList(String.class)
+			.containsExactly("startDate", "endDate", "accountIds", "tagIds");
+		List<Map> columns = dataset.path("dataset.columns").entityList(Map.class).get();
+		Map<Object, Object> types = new HashMap<>();
+		columns.forEach(column -> types.put(column.get("name"), column.get("type")));
+		assertThat(types).containsEntry("amount", "BigDecimal")
+			.containsEntry("booking_date", "Date")
+			.containsEntry("tag_ids", "[UUID]")
+			.containsEntry("transaction_id", "UUID")
+			.containsEntry("is_transfer", "Boolean");
+	}
+
+	@Test
+	void statusNamesThePublishedSnapshot() throws Exception {
+		String current = Files.readString(TestFixtures.testSnapshots().resolve("CURRENT")).trim();
+		GraphQlTester.Response status = graphQl.documentName("snapshotStatus").execute();
+		status.path("analyticsStatus.available").entity(Boolean.class).isEqualTo(true);
+		status.path("analyticsStatus.snapshotId").entity(String.class).isEqualTo(current);
+		status.path("analyticsStatus.datasetCount").entity(Integer.class).isEqualTo(6);
+		status.path("analyticsStatus.dbtVersion").entity(String.class).isEqualTo("1.11.16");
+	}
+
+	private void expectError(String documentName, String code) {
+		graphQl.documentName(documentName)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+				assertThat(error.getExtensions()).containsEntry("code", code);
+				assertThat(error.getMessage()).doesNotContainIgnoringCase("select").doesNotContain("Exception");
+			}));
+	}
+
 }

@@ -26,146 +26,165 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clients that send a large {@code Content-Length} and then trickle the body a byte a second, against the real
- * server: they must not hold the capacity other callers need, a body that takes too long to arrive is refused, and a
- * request refused before its body was read has its connection closed instead of being drained.
+ * Clients that send a large {@code Content-Length} and then trickle the body a byte a
+ * second, against the real server: they must not hold the capacity other callers need, a
+ * body that takes too long to arrive is refused, and a request refused before its body
+ * was read has its connection closed instead of being drained.
  */
 @GatewayTest
-@TestPropertySource(properties = {"analytics.limits.body-timeout=6s", "server.tomcat.connection-timeout=2s"})
+@TestPropertySource(properties = { "analytics.limits.body-timeout=6s", "server.tomcat.connection-timeout=2s" })
 class SlowClientsTest {
 
-    private static final UUID USER = UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
-    private static final String QUERY = "{\"query\":\"{ analyticsStatus { available } }\"}";
-    /** Half of them with a valid token: more than the 8 platform request threads the gateway used to run on. */
-    private static final int SLOW_CLIENTS = 24;
+	private static final UUID USER = UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
 
-    @LocalServerPort
-    private int port;
+	private static final String QUERY = "{\"query\":\"{ analyticsStatus { available } }\"}";
 
+	/**
+	 * Half of them with a valid token: more than the 8 platform request threads the
+	 * gateway used to run on.
+	 */
+	private static final int SLOW_CLIENTS = 24;
 
-    @Test
-    void tricklingClientsWithAndWithoutTokenDoNotStarveANormalQuery() throws Exception {
-        AtomicBoolean trickling = new AtomicBoolean(true);
-        List<Thread> slow = new ArrayList<>();
-        List<Socket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < SLOW_CLIENTS; i++) {
-                Socket socket = openTrickle(i % 2 == 0 ? null : TestTokens.bearer(USER));
-                sockets.add(socket);
-                slow.add(Thread.ofPlatform().daemon().start(() -> trickle(socket, trickling)));
-            }
-            Thread.sleep(1000);
+	@LocalServerPort
+	private int port;
 
-            // generous for a status query, yet over before the trickles reach their deadline: a check that the
-            // request is not starved, not a speed measurement
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                            .timeout(Duration.ofSeconds(3))
-                            .header("Authorization", TestTokens.bearer(USER))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(QUERY)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+	@Test
+	void tricklingClientsWithAndWithoutTokenDoNotStarveANormalQuery() throws Exception {
+		AtomicBoolean trickling = new AtomicBoolean(true);
+		List<Thread> slow = new ArrayList<>();
+		List<Socket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < SLOW_CLIENTS; i++) {
+				Socket socket = openTrickle(i % 2 == 0 ? null : TestTokens.bearer(USER));
+				sockets.add(socket);
+				slow.add(Thread.ofPlatform().daemon().start(() -> trickle(socket, trickling)));
+			}
+			Thread.sleep(1000);
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.body()).contains("\"available\":true");
-        } finally {
-            trickling.set(false);
-            for (Thread thread : slow) {
-                thread.join(5000);
-            }
-            for (Socket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
+			// generous for a status query, yet over before the trickles reach their
+			// deadline: a check that the
+			// request is not starved, not a speed measurement
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+					.timeout(Duration.ofSeconds(3))
+					.header("Authorization", TestTokens.bearer(USER))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(QUERY))
+					.build(), HttpResponse.BodyHandlers.ofString());
 
-    @Test
-    void bodyStillTricklingAtTheDeadlineIsRefusedAndItsConnectionClosed() throws Exception {
-        AtomicBoolean trickling = new AtomicBoolean(true);
-        try (Socket socket = openTrickle(TestTokens.bearer(USER))) {
-            Thread writer = Thread.ofPlatform().daemon().start(() -> trickle(socket, trickling));
-            socket.setSoTimeout(15_000);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.body()).contains("\"available\":true");
+		}
+		finally {
+			trickling.set(false);
+			for (Thread thread : slow) {
+				thread.join(5000);
+			}
+			for (Socket socket : sockets) {
+				socket.close();
+			}
+		}
+	}
 
-            String answer = readUntilClosed(socket.getInputStream());
+	@Test
+	void bodyStillTricklingAtTheDeadlineIsRefusedAndItsConnectionClosed() throws Exception {
+		AtomicBoolean trickling = new AtomicBoolean(true);
+		try (Socket socket = openTrickle(TestTokens.bearer(USER))) {
+			Thread writer = Thread.ofPlatform().daemon().start(() -> trickle(socket, trickling));
+			socket.setSoTimeout(15_000);
 
-            trickling.set(false);
-            writer.join(5000);
-            assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"TIMEOUT\"");
-        }
-    }
+			String answer = readUntilClosed(socket.getInputStream());
 
-    @Test
-    void bodyThatStopsArrivingIsRefusedAfterTheConnectionTimeout() throws Exception {
-        try (Socket socket = openTrickle(TestTokens.bearer(USER))) {
-            socket.setSoTimeout(15_000);
+			trickling.set(false);
+			writer.join(5000);
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"TIMEOUT\"");
+		}
+	}
 
-            String answer = readUntilClosed(socket.getInputStream());
+	@Test
+	void bodyThatStopsArrivingIsRefusedAfterTheConnectionTimeout() throws Exception {
+		try (Socket socket = openTrickle(TestTokens.bearer(USER))) {
+			socket.setSoTimeout(15_000);
 
-            assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"TIMEOUT\"");
-        }
-    }
+			String answer = readUntilClosed(socket.getInputStream());
 
-    @Test
-    void requestRefusedBeforeItsBodyIsReadHasItsConnectionClosed() throws Exception {
-        AtomicBoolean trickling = new AtomicBoolean(true);
-        try (Socket socket = openTrickle(null)) {
-            Thread writer = Thread.ofPlatform().daemon().start(() -> trickle(socket, trickling));
-            // the server must close at once instead of reading the 60,000 announced bytes (which never come)
-            socket.setSoTimeout(3_000);
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"TIMEOUT\"");
+		}
+	}
 
-            String answer = readUntilClosed(socket.getInputStream());
+	@Test
+	void requestRefusedBeforeItsBodyIsReadHasItsConnectionClosed() throws Exception {
+		AtomicBoolean trickling = new AtomicBoolean(true);
+		try (Socket socket = openTrickle(null)) {
+			Thread writer = Thread.ofPlatform().daemon().start(() -> trickle(socket, trickling));
+			// the server must close at once instead of reading the 60,000 announced bytes
+			// (which never come)
+			socket.setSoTimeout(3_000);
 
-            trickling.set(false);
-            writer.join(5000);
-            assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
-        }
-    }
+			String answer = readUntilClosed(socket.getInputStream());
 
-    /** A socket that has sent the headers of a GraphQL POST announcing 60,000 bytes and no byte of the body yet. */
-    private Socket openTrickle(String authorization) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        String head = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                + "Content-Length: 60000\r\n\r\n";
-        OutputStream out = socket.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return socket;
-    }
+			trickling.set(false);
+			writer.join(5000);
+			assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+		}
+	}
 
-    /** One byte a second while asked to, until the server closes the connection. */
-    private static void trickle(Socket socket, AtomicBoolean trickling) {
-        try {
-            OutputStream out = socket.getOutputStream();
-            out.write('{');
-            out.flush();
-            while (trickling.get()) {
-                TimeUnit.SECONDS.sleep(1);
-                out.write(' ');
-                out.flush();
-            }
-        } catch (IOException | InterruptedException e) {
-            // the server closed the connection, which is what a refused trickle should end in
-        }
-    }
+	/**
+	 * A socket that has sent the headers of a GraphQL POST announcing 60,000 bytes and no
+	 * byte of the body yet.
+	 */
+	private Socket openTrickle(String authorization) throws IOException {
+		Socket socket = new Socket();
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		String head = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+				+ (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+				+ "Content-Length: 60000\r\n\r\n";
+		OutputStream out = socket.getOutputStream();
+		out.write(head.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		return socket;
+	}
 
-    /** Everything the server sends until it closes the connection; fails when it keeps it open past the timeout. */
-    private static String readUntilClosed(InputStream in) throws IOException {
-        StringBuilder text = new StringBuilder();
-        byte[] buffer = new byte[4096];
-        try {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server kept the connection open; it had sent: " + text, e);
-        } catch (IOException e) {
-            // a reset after the answer is a close too
-            if (text.isEmpty()) {
-                throw e;
-            }
-        }
-        return text.toString();
-    }
+	/** One byte a second while asked to, until the server closes the connection. */
+	private static void trickle(Socket socket, AtomicBoolean trickling) {
+		try {
+			OutputStream out = socket.getOutputStream();
+			out.write('{');
+			out.flush();
+			while (trickling.get()) {
+				TimeUnit.SECONDS.sleep(1);
+				out.write(' ');
+				out.flush();
+			}
+		}
+		catch (IOException | InterruptedException e) {
+			// the server closed the connection, which is what a refused trickle should
+			// end in
+		}
+	}
+
+	/**
+	 * Everything the server sends until it closes the connection; fails when it keeps it
+	 * open past the timeout.
+	 */
+	private static String readUntilClosed(InputStream in) throws IOException {
+		StringBuilder text = new StringBuilder();
+		byte[] buffer = new byte[4096];
+		try {
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+			}
+		}
+		catch (SocketTimeoutException e) {
+			throw new AssertionError("the server kept the connection open; it had sent: " + text, e);
+		}
+		catch (IOException e) {
+			// a reset after the answer is a close too
+			if (text.isEmpty()) {
+				throw e;
+			}
+		}
+		return text.toString();
+	}
+
 }

@@ -21,84 +21,95 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The per-user limit on requests in progress, in front of a stand-in endpoint that holds a request open on demand. */
+/**
+ * The per-user limit on requests in progress, in front of a stand-in endpoint that holds
+ * a request open on demand.
+ */
 class UserConcurrencyFilterTest {
 
-    private static final UUID HEAVY = UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
-    private static final UUID OTHER = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+	private static final UUID HEAVY = UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
 
-    private final Holding endpoint = new Holding();
-    private final MockMvc mvc;
+	private static final UUID OTHER = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
 
-    UserConcurrencyFilterTest() {
-        ErrorResponses errors = new ErrorResponses(JsonMapper.builder().build());
-        JwtVerifier verifier = new JwtVerifier(JwtVerifierTest.properties(TestTokens.SECRET, "", ""));
-        mvc = MockMvcBuilders.standaloneSetup(endpoint)
-                .addFilter(new BearerTokenFilter(verifier, errors), SecurityConfiguration.PROTECTED_PATHS)
-                .addFilter(new UserConcurrencyFilter(new UserConcurrencyLimit(1), errors),
-                        SecurityConfiguration.PROTECTED_PATHS)
-                .build();
-    }
+	private final Holding endpoint = new Holding();
 
-    @Test
-    void userAtTheLimitIsRateLimitedWhileOthersAndLaterRequestsPass() throws Exception {
-        CompletableFuture<MvcResult> held = CompletableFuture.supplyAsync(() -> perform(HEAVY, "/graphql"));
-        assertThat(endpoint.entered.await(30, TimeUnit.SECONDS)).isTrue();
+	private final MockMvc mvc;
 
-        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(HEAVY)))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
-                .andExpect(jsonPath("$.errors[0].extensions.code").value("RATE_LIMITED"));
-        mvc.perform(post("/api/analytics/status").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(HEAVY)))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
-        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(OTHER)))
-                .andExpect(status().isOk());
+	UserConcurrencyFilterTest() {
+		ErrorResponses errors = new ErrorResponses(JsonMapper.builder().build());
+		JwtVerifier verifier = new JwtVerifier(JwtVerifierTest.properties(TestTokens.SECRET, "", ""));
+		mvc = MockMvcBuilders.standaloneSetup(endpoint)
+			.addFilter(new BearerTokenFilter(verifier, errors), SecurityConfiguration.PROTECTED_PATHS)
+			.addFilter(new UserConcurrencyFilter(new UserConcurrencyLimit(1), errors),
+					SecurityConfiguration.PROTECTED_PATHS)
+			.build();
+	}
 
-        endpoint.release.countDown();
-        assertThat(held.get(30, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
-        mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(HEAVY)))
-                .andExpect(status().isOk());
-    }
+	@Test
+	void userAtTheLimitIsRateLimitedWhileOthersAndLaterRequestsPass() throws Exception {
+		CompletableFuture<MvcResult> held = CompletableFuture.supplyAsync(() -> perform(HEAVY, "/graphql"));
+		assertThat(endpoint.entered.await(30, TimeUnit.SECONDS)).isTrue();
 
-    @Test
-    void limitCountsPlacesPerUserAndFreesThem() {
-        UserConcurrencyLimit limit = new UserConcurrencyLimit(2);
+		mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(HEAVY)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("RATE_LIMITED"));
+		mvc.perform(post("/api/analytics/status").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(HEAVY)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.code").value("RATE_LIMITED"));
+		mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(OTHER)))
+			.andExpect(status().isOk());
 
-        assertThat(limit.tryEnter(HEAVY)).isTrue();
-        assertThat(limit.tryEnter(HEAVY)).isTrue();
-        assertThat(limit.tryEnter(HEAVY)).isFalse();
-        assertThat(limit.tryEnter(OTHER)).isTrue();
-        limit.leave(HEAVY);
-        assertThat(limit.tryEnter(HEAVY)).isTrue();
-        limit.leave(HEAVY);
-        limit.leave(HEAVY);
-        assertThat(limit.inProgress(HEAVY)).isZero();
-    }
+		endpoint.release.countDown();
+		assertThat(held.get(30, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+		mvc.perform(post("/graphql").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(HEAVY)))
+			.andExpect(status().isOk());
+	}
 
-    private MvcResult perform(UUID user, String path) {
-        try {
-            return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(user))).andReturn();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	@Test
+	void limitCountsPlacesPerUserAndFreesThem() {
+		UserConcurrencyLimit limit = new UserConcurrencyLimit(2);
 
-    /** Holds the heavy user's first request until released; answers everyone else at once. */
-    @RestController
-    static class Holding {
+		assertThat(limit.tryEnter(HEAVY)).isTrue();
+		assertThat(limit.tryEnter(HEAVY)).isTrue();
+		assertThat(limit.tryEnter(HEAVY)).isFalse();
+		assertThat(limit.tryEnter(OTHER)).isTrue();
+		limit.leave(HEAVY);
+		assertThat(limit.tryEnter(HEAVY)).isTrue();
+		limit.leave(HEAVY);
+		limit.leave(HEAVY);
+		assertThat(limit.inProgress(HEAVY)).isZero();
+	}
 
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+	private MvcResult perform(UUID user, String path) {
+		try {
+			return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(user))).andReturn();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
-        @PostMapping({"/graphql", "/api/analytics/status"})
-        String answer(HttpServletRequest request) throws InterruptedException {
-            Caller caller = (Caller) request.getAttribute(Caller.CONTEXT_KEY);
-            if (caller.userId().equals(HEAVY) && entered.getCount() > 0) {
-                entered.countDown();
-                release.await(30, TimeUnit.SECONDS);
-            }
-            return "ok";
-        }
-    }
+	/**
+	 * Holds the heavy user's first request until released; answers everyone else at once.
+	 */
+	@RestController
+	static class Holding {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@PostMapping({ "/graphql", "/api/analytics/status" })
+		String answer(HttpServletRequest request) throws InterruptedException {
+			Caller caller = (Caller) request.getAttribute(Caller.CONTEXT_KEY);
+			if (caller.userId().equals(HEAVY) && entered.getCount() > 0) {
+				entered.countDown();
+				release.await(30, TimeUnit.SECONDS);
+			}
+			return "ok";
+		}
+
+	}
+
 }

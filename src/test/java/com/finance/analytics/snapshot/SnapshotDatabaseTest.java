@@ -11,26 +11,27 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotDatabaseTest {
 
-    @Test
-    void connectionsDuplicatedForRequestsNeverUseLateMaterialization() throws Exception {
-        try (SnapshotDatabase database = SnapshotDatabase.open(
-                TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
-             Connection request = database.connect();
-             Statement statement = request.createStatement();
-             ResultSet setting = statement.executeQuery(
-                     "select current_setting('late_materialization_max_rows'), current_setting('threads'), "
-                             + "current_setting('memory_limit')")) {
-            setting.next();
-            assertThat(setting.getLong(1)).isZero();
-            assertThat(setting.getLong(2)).isEqualTo(2);
-            assertThat(setting.getString(3)).isEqualTo("244.1 MiB");
-        }
-    }
+	@Test
+	void connectionsDuplicatedForRequestsNeverUseLateMaterialization() throws Exception {
+		try (SnapshotDatabase database = SnapshotDatabase
+			.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
+				Connection request = database.connect();
+				Statement statement = request.createStatement();
+				ResultSet setting = statement.executeQuery(
+						"select current_setting('late_materialization_max_rows'), current_setting('threads'), "
+								+ "current_setting('memory_limit')")) {
+			setting.next();
+			assertThat(setting.getLong(1)).isZero();
+			assertThat(setting.getLong(2)).isEqualTo(2);
+			assertThat(setting.getString(3)).isEqualTo("244.1 MiB");
+		}
+	}
 
-    @Test
-    void refusesAMemoryLimitThatIsNotASize() {
-        assertThatThrownBy(() -> SnapshotDatabase.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"),
-                2, "1GB'; select 1; --"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+	@Test
+	void refusesAMemoryLimitThatIsNotASize() {
+		assertThatThrownBy(() -> SnapshotDatabase.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"),
+				2, "1GB'; select 1; --"))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
 }
