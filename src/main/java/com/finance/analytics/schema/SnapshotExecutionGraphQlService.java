@@ -38,7 +38,7 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
 
 	@Override
 	public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
-		return executeOnSnapshot(request).map(SnapshotExecutionGraphQlService::withErrorCodes);
+		return executeOnSnapshot(request).map(this::finished);
 	}
 
 	private Mono<ExecutionGraphQlResponse> executeOnSnapshot(ExecutionGraphQlRequest request) {
@@ -52,9 +52,15 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
 		});
 	}
 
-	private static ExecutionGraphQlResponse withErrorCodes(ExecutionGraphQlResponse response) {
+	/**
+	 * Every error with a code, and no directive advertised that the gateway does not
+	 * support.
+	 */
+	private ExecutionGraphQlResponse finished(ExecutionGraphQlResponse response) {
 		ExecutionResult result = response.getExecutionResult();
-		ExecutionResult coded = CodedErrors.withCodes(ValidationMessages.readable(result));
+		ExecutionResult coded = IntrospectedDirectives.withoutUnsupported(
+				CodedErrors.withCodes(ValidationMessages.readable(result)), response.getExecutionInput().getQuery(),
+				engines.withoutData().schema());
 		return coded == result ? response : new DefaultExecutionGraphQlResponse(response.getExecutionInput(), coded);
 	}
 

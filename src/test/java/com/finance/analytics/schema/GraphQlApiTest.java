@@ -76,6 +76,16 @@ class GraphQlApiTest {
 	}
 
 	@Test
+	void introspectionAdvertisesNoIncrementalDelivery() {
+		graphQl.documentName("schemaDirectives")
+			.execute()
+			.path("__schema.directives[*].name")
+			.entityList(String.class)
+			.satisfies(names -> assertThat(names).contains("include", "skip", "deprecated", "specifiedBy")
+				.doesNotContain("defer", "experimental_disableErrorPropagation"));
+	}
+
+	@Test
 	void spendingByTagEqualsTheTotalsComputedFromTheSourceTransactions() throws Exception {
 		List<TagSpending> rows = graphQl.documentName("spendingByTagTotals")
 			.variable("start", START.toString())
