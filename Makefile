@@ -173,6 +173,10 @@ bench-compile: ## compile the benchmark driver (bench/src) against the gateway, 
 bench: venv ## ~10M transactions: gateway vs raw DuckDB at 1/8/32/64 clients; writes docs/performance.md
 	bash bench/run.sh full
 
+.PHONY: bench-fairness
+bench-fairness: venv ## one user floods, another runs the dashboard: latency with the per-user limit off and on (quick data)
+	bash bench/run.sh fairness
+
 .PHONY: bench-quick
 bench-quick: venv ## ~240k transactions, short steps (under 3 minutes); writes build/bench/quick/results.md
 	bash bench/run.sh quick

@@ -3,6 +3,7 @@
 # then let the Java driver (bench/src) start the gateway and measure it against raw DuckDB.
 #   bench/run.sh full    about 10 million transactions; writes the results into docs/performance.md
 #   bench/run.sh quick   about 240,000 transactions, short steps; writes build/bench/quick/results.md only
+#   bench/run.sh fairness  the quick data; one user's flood against another's dashboard, per-user limit off and on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,12 +15,12 @@ case "$mode" in
   full)
     data_flags=(--seed 11 --users 10000 --months 24 --transactions-per-month 42)
     driver_flags=(--seconds "${BENCH_SECONDS:-5}" --warmup 30 --concurrencies 1,8,32,64 --doc docs/performance.md) ;;
-  quick)
+  quick|fairness)
     data_flags=(--seed 11 --users 1000 --months 24 --transactions-per-month 10)
     driver_flags=(--seconds "${BENCH_SECONDS:-2}" --warmup 10 --warmup-max 40 --concurrencies 1,32) ;;
-  *) echo "usage: bench/run.sh full|quick" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh full|quick|fairness" >&2; exit 2 ;;
 esac
-work=build/bench/$mode
+work=build/bench/${mode/fairness/quick}
 # What a deployment would pass: a heap sized for the gateway, not a quarter of the machine.
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx512m}
 
@@ -48,6 +49,12 @@ $MVN -q -Dbuild.dir="$BUILD_DIR" dependency:build-classpath -Dmdep.includeScope=
 classpath="$BUILD_DIR/classes:$(cat "$BUILD_DIR/classpath.txt")"
 rm -rf "$BUILD_DIR/bench-classes"
 javac -d "$BUILD_DIR/bench-classes" -cp "$classpath" $(find bench/src -name '*.java')
+
+if [[ $mode == fairness ]]; then
+  exec java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Fairness \
+      --snapshots "$work/snapshots" --jar "$BUILD_DIR/analytics-gateway-0.1.0-SNAPSHOT.jar" \
+      --out "$work/fairness.md" --java-opts "$GATEWAY_JAVA_OPTS" --seconds "${BENCH_SECONDS:-10}"
+fi
 
 java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Bench \
     --snapshots "$work/snapshots" --jar "$BUILD_DIR/analytics-gateway-0.1.0-SNAPSHOT.jar" \

@@ -218,7 +218,7 @@ public final class Bench {
 		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
 	}
 
-	private static DataRange range(Connection connection) throws Exception {
+	static DataRange range(Connection connection) throws Exception {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select min(month), max(month) from main.fct_monthly_trends")) {
 			rows.next();
@@ -233,13 +233,13 @@ public final class Bench {
 		}
 	}
 
-	private static int freePort() throws Exception {
+	static int freePort() throws Exception {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static Map<String, String> options(String[] args) {
+	static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			if (!args[i].startsWith("--")) {
