@@ -29,7 +29,9 @@ seconds_since() { echo $(( $(date +%s) - $1 )); }
 # The data of a size is generated and built once; a run with the same flags reuses it (rm -rf build/bench to redo).
 mkdir -p "$work"
 stamp="$work/data.flags"
-if [[ ! -f "$work/snapshots/CURRENT" || "$(cat "$stamp" 2>/dev/null)" != "${data_flags[*]}" ]]; then
+# A snapshot from before the publisher recorded checksums is refused by the gateway: build anew.
+checksummed() { grep -q '"sha256"' "$work/snapshots/$(cat "$work/snapshots/CURRENT")/snapshot.json" 2>/dev/null; }
+if [[ ! -f "$work/snapshots/CURRENT" || "$(cat "$stamp" 2>/dev/null)" != "${data_flags[*]}" ]] || ! checksummed; then
   rm -rf "$work/snapshots" "$work/source.duckdb" "$stamp" "$work/timings"
   started=$(date +%s)
   $PY -m datagen "${data_flags[@]}" --duckdb "$work/source.duckdb"

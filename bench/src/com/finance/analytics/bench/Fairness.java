@@ -65,8 +65,8 @@ public final class Fairness {
 		BenchUser heavy = users.random(new Random(1));
 		BenchUser other = users.random(new Random(2));
 		StringBuilder report = new StringBuilder("| per-user limit | other user quiet: p50 / p95 ms |"
-				+ " under the flood: p50 / p95 ms | other user req/s under the flood | flood answered / refused (429) |\n"
-				+ "|---|---:|---:|---:|---:|\n");
+				+ " under the flood: p50 / p95 ms | other user answered / failed under the flood |"
+				+ " flood answered / refused (429) / failed |\n|---|---:|---:|---:|---:|\n");
 		for (String limit : List.of("0", "4")) {
 			List<String> gatewayOptions = new ArrayList<>(javaOptions);
 			gatewayOptions.add("-Danalytics.limits.max-concurrent-requests-per-user=" + limit);
@@ -81,14 +81,17 @@ public final class Fairness {
 				Flood flood = Flood.start(port, heavy, range);
 				Result flooded = ClosedLoop.run(1, seconds, Thread.ofVirtual().factory(), gateway::cpuNanos, dashboard);
 				flood.stop();
-				String line = String.format(Locale.ROOT, "| %s | %.1f / %.1f | %.1f / %.1f | %.0f | %d / %d |%n",
+				// A failure of the other user under the flood (a timeout) is the harm
+				// measured, not a broken run.
+				String line = String.format(Locale.ROOT,
+						"| %s | %.1f / %.1f | %.1f / %.1f | %d / %d | %d / %d / %d |%n",
 						limit.equals("0") ? "off" : limit, quiet.p50(), quiet.p95(), flooded.p50(), flooded.p95(),
-						flooded.perSecond(), flood.answered.get(), flood.refused.get());
+						flooded.completed(), flooded.errors(), flood.answered.get(), flood.refused.get(),
+						flood.failed.get());
 				System.out.print("fairness: " + line);
 				report.append(line);
-				if (quiet.errors() + flooded.errors() + flood.failed.get() > 0) {
-					System.err.println("fairness: failed requests (" + quiet.firstError() + ", " + flooded.firstError()
-							+ "); the figures are not valid");
+				if (quiet.errors() > 0) {
+					System.err.println("fairness: the quiet measurement failed (" + quiet.firstError() + ")");
 					System.exit(1);
 				}
 			}
