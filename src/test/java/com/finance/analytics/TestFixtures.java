@@ -1,12 +1,14 @@
 package com.finance.analytics;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -77,6 +79,23 @@ public final class TestFixtures {
 		Files.writeString(temp, id + "\n");
 		Files.move(temp, snapshotsDir.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE,
 				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
+	 * The snapshot directories in {@code snapshotsDir}, sorted, without hidden
+	 * (unfinished) ones.
+	 */
+	public static List<String> snapshotDirectories(Path snapshotsDir) {
+		try (Stream<Path> entries = Files.list(snapshotsDir)) {
+			return entries.filter(Files::isDirectory)
+				.map(path -> path.getFileName().toString())
+				.filter(name -> !name.startsWith("."))
+				.sorted()
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static Path require(Path file, Path shown) {

@@ -3,7 +3,6 @@ package com.finance.analytics.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -248,16 +247,7 @@ class SnapshotSwapTest {
 	}
 
 	private static List<String> publishedDirectories() {
-		try (Stream<Path> entries = Files.list(SNAPSHOTS)) {
-			return entries.filter(Files::isDirectory)
-				.map(path -> path.getFileName().toString())
-				.filter(name -> !name.startsWith("."))
-				.sorted()
-				.toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return TestFixtures.snapshotDirectories(SNAPSHOTS);
 	}
 
 	private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,10 +30,8 @@ class SnapshotRetentionTest {
 	private SnapshotManager manager;
 
 	@AfterEach
-	void stop() {
-		if (manager != null) {
-			manager.stop();
-		}
+	void stopManager() {
+		Optional.ofNullable(manager).ifPresent(SnapshotManager::stop);
 	}
 
 	@Test
