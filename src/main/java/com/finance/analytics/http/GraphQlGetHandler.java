@@ -147,9 +147,13 @@ class GraphQlGetHandler {
 
 	/**
 	 * The operation the request would run; a document that does not parse is left to
-	 * execution to report.
+	 * execution to report. Only a document with the keyword is parsed here: a mutation
+	 * cannot be written without it, and parsing every GET twice would cost each query.
 	 */
 	private static boolean isMutation(String document, String operationName) {
+		if (!document.contains("mutation") && !document.contains("subscription")) {
+			return false;
+		}
 		Document parsed;
 		try {
 			parsed = Parser.parse(document);

@@ -32,6 +32,17 @@ public record DatasetFilter(Optional<LocalDate> startDate, Optional<LocalDate> e
 	}
 
 	/**
+	 * {@code ids} as given; absent (null) means no restriction, and an empty list is
+	 * refused rather than read as "all" or "none".
+	 */
+	public static List<UUID> nonEmptyIds(List<UUID> ids, String argument) {
+		if (ids != null && ids.isEmpty()) {
+			throw emptyIdList(argument);
+		}
+		return ids;
+	}
+
+	/**
 	 * The refusal of an id list argument given as an empty list, in the same words on
 	 * both APIs.
 	 */

@@ -32,19 +32,8 @@ final class Arguments {
 			return DatasetFilter.NONE;
 		}
 		return DatasetFilter.of((LocalDate) filter.get("startDate"), (LocalDate) filter.get("endDate"),
-				nonEmpty((List<UUID>) filter.get("accountIds"), "accountIds"),
-				nonEmpty((List<UUID>) filter.get("tagIds"), "tagIds"));
-	}
-
-	/**
-	 * Absent (null) means no restriction; an empty list is refused rather than read as
-	 * "all" or "none".
-	 */
-	private static List<UUID> nonEmpty(List<UUID> ids, String name) {
-		if (ids != null && ids.isEmpty()) {
-			throw DatasetFilter.emptyIdList(name);
-		}
-		return ids;
+				DatasetFilter.nonEmptyIds((List<UUID>) filter.get("accountIds"), "accountIds"),
+				DatasetFilter.nonEmptyIds((List<UUID>) filter.get("tagIds"), "tagIds"));
 	}
 
 	private static List<OrderBy> orderBy(List<Map<String, Object>> terms) {

@@ -137,16 +137,9 @@ public abstract class ConvenienceView implements SchemaContribution {
 				ids(environment, ViewArgument.ACCOUNT_IDS), ids(environment, ViewArgument.TAG_IDS));
 	}
 
-	/**
-	 * Absent means all of the caller's; an empty list is refused, as on REST, rather than
-	 * read as "all" or "none".
-	 */
+	/** An id list argument; an empty one is refused, as on REST. */
 	private static List<UUID> ids(DataFetchingEnvironment environment, ViewArgument argument) {
-		List<UUID> ids = environment.getArgument(argument.graphQlName());
-		if (ids != null && ids.isEmpty()) {
-			throw DatasetFilter.emptyIdList(argument.graphQlName());
-		}
-		return ids;
+		return DatasetFilter.nonEmptyIds(environment.getArgument(argument.graphQlName()), argument.graphQlName());
 	}
 
 }

@@ -42,6 +42,11 @@ public class SpendingByTagView extends ConvenienceView {
 			new Measure("netSpendingAmount", "net_spending_amount", "BigDecimal"),
 			new Measure("transactionCount", "transaction_count", "Long"));
 
+	/** The columns the view reads besides its filters. */
+	private static final List<String> COLUMNS = Stream
+		.concat(Stream.of(CURRENCY), MEASURES.stream().map(Measure::column))
+		.toList();
+
 	public SpendingByTagView(DatasetQueryService datasets) {
 		super(datasets, "spendingByTag", "spending-by-tag",
 				"Spending, refunds and net spending per tag and currency over an inclusive date range.",
@@ -50,8 +55,7 @@ public class SpendingByTagView extends ConvenienceView {
 
 	@Override
 	protected Optional<Dataset> mart(Catalog catalog) {
-		List<String> columns = Stream.concat(Stream.of(CURRENCY), MEASURES.stream().map(Measure::column)).toList();
-		return exposed(catalog, MART, columns).filter(dataset -> dataset.filters().tagIdColumn().isPresent());
+		return exposed(catalog, MART, COLUMNS).filter(dataset -> dataset.filters().tagIdColumn().isPresent());
 	}
 
 	@Override
