@@ -9,9 +9,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The datasets and relations of one snapshot. Immutable, like the snapshot it describes.
+ * The datasets, relations and semantic layer (metrics) of one snapshot. Immutable, like
+ * the snapshot it describes.
  */
-public record Catalog(SortedMap<String, Dataset> datasetsById, List<Relation> relations) {
+public record Catalog(SortedMap<String, Dataset> datasetsById, List<Relation> relations, SemanticLayer semantics) {
 
 	public Catalog {
 		datasetsById = Collections.unmodifiableSortedMap(new TreeMap<>(datasetsById));
@@ -21,7 +22,12 @@ public record Catalog(SortedMap<String, Dataset> datasetsById, List<Relation> re
 	public static Catalog of(Collection<Dataset> datasets, List<Relation> relations) {
 		TreeMap<String, Dataset> byId = new TreeMap<>();
 		datasets.forEach(dataset -> byId.put(dataset.id(), dataset));
-		return new Catalog(byId, relations);
+		return new Catalog(byId, relations, SemanticLayer.EMPTY);
+	}
+
+	/** This catalog with the semantic layer resolved against it. */
+	public Catalog withSemantics(SemanticLayer layer) {
+		return new Catalog(datasetsById, relations, layer);
 	}
 
 	public Collection<Dataset> datasets() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Joins dbt's manifest with DuckDB's catalog. Fails closed: a flagged model whose table
@@ -26,8 +27,10 @@ public final class CatalogLoader {
 	}
 
 	public static LoadedCatalog load(Path manifestFile, Connection connection) throws IOException, SQLException {
-		DbtManifest manifest = DbtManifest.read(manifestFile);
-		return new LoadedCatalog(manifest.dbtVersion(), build(manifest, DuckDbColumns.read(connection)));
+		JsonNode root = DbtManifest.readTree(manifestFile);
+		DbtManifest manifest = DbtManifest.parse(root);
+		Catalog catalog = build(manifest, DuckDbColumns.read(connection));
+		return new LoadedCatalog(manifest.dbtVersion(), catalog.withSemantics(SemanticManifest.resolve(root, catalog)));
 	}
 
 	static Catalog build(DbtManifest manifest, Map<String, List<ColumnSpec>> columnsByTable) {

@@ -29,9 +29,9 @@ record DbtManifest(String dbtVersion, List<DbtModel> models, List<RelationshipTe
 
 	private static final Pattern REF = Pattern.compile("ref\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
 
-	static DbtManifest read(Path manifestFile) throws IOException {
+	static JsonNode readTree(Path manifestFile) throws IOException {
 		try (InputStream in = Files.newInputStream(manifestFile)) {
-			return parse(JSON.readTree(in));
+			return JSON.readTree(in);
 		}
 	}
 

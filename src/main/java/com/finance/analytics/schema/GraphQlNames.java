@@ -56,7 +56,7 @@ public final class GraphQlNames {
 		return name;
 	}
 
-	static String enumValue(String identifier) {
+	public static String enumValue(String identifier) {
 		String value = identifier.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
 		return Character.isDigit(value.charAt(0)) ? "_" + value : value;
 	}

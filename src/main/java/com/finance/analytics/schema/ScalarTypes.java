@@ -12,7 +12,7 @@ import java.util.List;
  * DuckDB column types to GraphQL scalars. Money is DECIMAL → BigDecimal (a decimal
  * string), never Float.
  */
-final class ScalarTypes {
+public final class ScalarTypes {
 
 	/**
 	 * The custom scalars every schema declares, whether or not a dataset uses them, each
@@ -53,7 +53,7 @@ final class ScalarTypes {
 	 * The AST type of a column's field; a list column is a list of nullable elements, as
 	 * DuckDB allows.
 	 */
-	static Type<?> astType(ColumnType type) {
+	public static Type<?> astType(ColumnType type) {
 		TypeName element = SchemaBuilder.named(elementType(type));
 		return type.list() ? ListType.newListType(element).build() : element;
 	}

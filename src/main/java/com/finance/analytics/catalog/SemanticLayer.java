@@ -1,0 +1,46 @@
+package com.finance.analytics.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The semantic models and metrics of one snapshot's manifest that the gateway serves, and
+ * the metrics it leaves out with the reason (shown in discovery, never a failed swap).
+ */
+public record SemanticLayer(List<SemanticModel> models, List<Metric> metrics, Map<String, String> notServed) {
+
+	public static final SemanticLayer EMPTY = new SemanticLayer(List.of(), List.of(), Map.of());
+
+	public SemanticLayer {
+		models = List.copyOf(models);
+		metrics = List.copyOf(metrics);
+		notServed = Map.copyOf(notServed);
+	}
+
+	public Optional<Metric> metric(String name) {
+		return metrics.stream().filter(metric -> metric.name().equals(name)).findFirst();
+	}
+
+	/** The semantic model holding {@code measureName}. */
+	public SemanticModel modelOfMeasure(String measureName) {
+		return models.stream()
+			.filter(model -> model.measures().stream().anyMatch(measure -> measure.name().equals(measureName)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No semantic model has measure " + measureName));
+	}
+
+	public SemanticModel.Measure measure(String measureName) {
+		return modelOfMeasure(measureName).measures()
+			.stream()
+			.filter(measure -> measure.name().equals(measureName))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The model an identifying entity named {@code entityName} leads to, for joins. */
+	public Optional<SemanticModel> identifiedBy(String entityName) {
+		return models.stream().filter(model -> model.identifiedBy(entityName)).findFirst();
+	}
+
+}
