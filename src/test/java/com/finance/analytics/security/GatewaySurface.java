@@ -168,6 +168,9 @@ record GatewaySurface(List<SourceOwnership.Owned> callers, SchemaExplorer schema
 		return switch (argument.name()) {
 			case "startDate" -> type.equals("Date") ? "\"" + START + "\"" : null;
 			case "endDate" -> type.equals("Date") ? "\"" + END + "\"" : null;
+			// Grouped by account as well, so the answer carries ids whose ownership is
+			// checked.
+			case "metrics" -> fieldName.equals("metrics") ? "[TRANSACTION_COUNT], groupBy: [ACCOUNT]" : null;
 			case "id" -> switch (fieldName) {
 				case "dataset" -> "\"fct_transactions\"";
 				case "refreshRun" -> "\"" + UUID.randomUUID() + "\"";
