@@ -3,6 +3,8 @@ package com.finance.analytics.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The semantic models and metrics of one snapshot's manifest that the gateway serves, and
@@ -36,6 +38,27 @@ public record SemanticLayer(List<SemanticModel> models, List<Metric> metrics, Ma
 			.filter(measure -> measure.name().equals(measureName))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/**
+	 * Every name metrics may be grouped by: the categorical dimensions and the entities
+	 * (but the user, which is always the caller), sorted.
+	 */
+	public SortedSet<String> dimensionNames() {
+		SortedSet<String> names = new TreeSet<>(entityNames());
+		models.forEach(model -> model.dimensions().forEach(dimension -> names.add(dimension.name())));
+		return names;
+	}
+
+	/** The entities metrics may be grouped by (their values are ids), sorted. */
+	public SortedSet<String> entityNames() {
+		SortedSet<String> names = new TreeSet<>();
+		models.forEach(model -> model.entities()
+			.stream()
+			.map(SemanticModel.Entity::name)
+			.filter(name -> !name.equals(SemanticModel.USER_ENTITY))
+			.forEach(names::add));
+		return names;
 	}
 
 	/** The model an identifying entity named {@code entityName} leads to, for joins. */

@@ -71,6 +71,8 @@ public class MetricFields implements SchemaContribution {
 
 	private static final String ORDER = "MetricOrder";
 
+	private static final String VALUE_TYPE_ENUM = "MetricValueType";
+
 	private final MetricQueryService metrics;
 
 	public MetricFields(MetricQueryService metrics) {
@@ -85,6 +87,7 @@ public class MetricFields implements SchemaContribution {
 			addEnums(schema, surface);
 			addRow(schema, catalog, surface);
 			addResultAndOrder(schema);
+			addCatalog(schema, surface, catalog.semantics());
 			schema.addQueryField(FieldDefinition.newFieldDefinition()
 				.name(FIELD)
 				.description(SchemaBuilder.description(
@@ -192,6 +195,81 @@ public class MetricFields implements SchemaContribution {
 				.defaultValue(EnumValue.of("ASC"))
 				.build())
 			.build());
+	}
+
+	/**
+	 * {@code metricCatalog}: what a generic chart builder offers, from the same semantic
+	 * layer.
+	 */
+	private void addCatalog(SchemaBuilder schema, MetricSurface surface, SemanticLayer layer) {
+		schema.addType(EnumTypeDefinition.newEnumTypeDefinition()
+			.name(VALUE_TYPE_ENUM)
+			.description(SchemaBuilder.description("The type of a metric's values."))
+			.enumValueDefinition(enumValue("MONEY", "An exact decimal (BigDecimal); grouped by currency."))
+			.enumValueDefinition(enumValue("COUNT", "A whole number (Long)."))
+			.enumValueDefinition(enumValue("RATIO", "A share (Float), e.g. 0.2."))
+			.build());
+		schema.addType(ObjectTypeDefinition.newObjectTypeDefinition()
+			.name("MetricInfo")
+			.description(SchemaBuilder.description("A metric and how it can be queried."))
+			.fieldDefinition(field("metric", nonNull(named(METRIC_ENUM)), "The metric."))
+			.fieldDefinition(field("field", nonNull(named("String")), "Its field in MetricRow."))
+			.fieldDefinition(field("label", nonNull(named("String")), "A short name for people."))
+			.fieldDefinition(field("description", named("String"), "What it measures, from dbt."))
+			.fieldDefinition(field("valueType", nonNull(named(VALUE_TYPE_ENUM)), "The type of its values."))
+			.fieldDefinition(field("requiresCurrency", nonNull(named("Boolean")),
+					"Whether groupBy must include CURRENCY (money, or built from money)."))
+			.fieldDefinition(field("groupBy", nonNullListOf(DIMENSION_ENUM), "The dimensions it can be grouped by."))
+			.fieldDefinition(field("grains", nonNullListOf(GRAIN_ENUM), "The grains it can be grouped by."))
+			.build());
+		schema.addType(ObjectTypeDefinition.newObjectTypeDefinition()
+			.name("MetricDimensionInfo")
+			.description(SchemaBuilder.description("A dimension metrics can be grouped by."))
+			.fieldDefinition(field("dimension", nonNull(named(DIMENSION_ENUM)), "The dimension."))
+			.fieldDefinition(field("field", nonNull(named("String")), "Its field in MetricRow."))
+			.fieldDefinition(field("description", named("String"), "What it is, from dbt."))
+			.build());
+		schema.addType(ObjectTypeDefinition.newObjectTypeDefinition()
+			.name("NotServedMetric")
+			.description(SchemaBuilder.description("A metric of the dbt project this gateway does not compile."))
+			.fieldDefinition(field("name", nonNull(named("String")), "The dbt metric name."))
+			.fieldDefinition(field("reason", nonNull(named("String")), "Why it is left out."))
+			.build());
+		schema.addType(ObjectTypeDefinition.newObjectTypeDefinition()
+			.name("MetricCatalog")
+			.description(SchemaBuilder.description("The metrics and dimensions of the current data."))
+			.fieldDefinition(field("metrics", nonNullListOf("MetricInfo"), "The metrics served."))
+			.fieldDefinition(field("dimensions", nonNullListOf("MetricDimensionInfo"), "The dimensions."))
+			.fieldDefinition(field("notServed", nonNullListOf("NotServedMetric"),
+					"Metrics of the dbt project left out, with the reason."))
+			.build());
+		List<Object> grains = List.of((Object[]) TimeGrain.values());
+		List<Map<String, Object>> metricInfos = surface.metrics()
+			.stream()
+			.map(metric -> Map.<String, Object>of("metric", metric.name(), "field", surface.metricField(metric),
+					"label", metric.label(), "description", metric.description(), "valueType",
+					metric.valueType().name(), "requiresCurrency", metric.needsCurrency(), "groupBy",
+					metrics.dimensionsOf(layer, metric), "grains", grains))
+			.toList();
+		List<Map<String, Object>> dimensionInfos = surface.dimensions()
+			.stream()
+			.map(dimension -> Map.<String, Object>of("dimension", dimension.name(), "field", dimension.field(),
+					"description", dimension.description()))
+			.toList();
+		List<Map<String, Object>> notServed = layer.notServed()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(entry -> Map.<String, Object>of("name", entry.getKey(), "reason", entry.getValue()))
+			.toList();
+		Map<String, Object> answer = Map.of("metrics", metricInfos, "dimensions", dimensionInfos, "notServed",
+				notServed);
+		schema.addQueryField(FieldDefinition.newFieldDefinition()
+			.name("metricCatalog")
+			.description(SchemaBuilder.description("The metrics and dimensions the metrics query offers, with "
+					+ "descriptions from dbt, for a generic chart builder."))
+			.type(nonNull(named("MetricCatalog")))
+			.build(), environment -> answer);
 	}
 
 	private List<InputValueDefinition> arguments() {

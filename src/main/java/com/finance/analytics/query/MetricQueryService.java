@@ -68,6 +68,25 @@ public class MetricQueryService {
 		return new MetricRows(rows, query.windowStart(), query.windowEnd());
 	}
 
+	/**
+	 * The dimensions {@code metric} can be grouped by: those every semantic model it
+	 * reads reaches.
+	 */
+	public List<String> dimensionsOf(SemanticLayer layer, Metric metric) {
+		Map<String, Metric> needed = new LinkedHashMap<>();
+		MetricSql.collect(layer, metric, needed);
+		Set<SemanticModel> models = new LinkedHashSet<>();
+		needed.values()
+			.stream()
+			.filter(input -> input.kind() == Metric.Kind.SIMPLE)
+			.forEach(input -> models.add(layer.modelOfMeasure(input.measure())));
+		return layer.dimensionNames()
+			.stream()
+			.filter(dimension -> models.stream()
+				.allMatch(model -> MetricSql.reach(layer, model, dimension).isPresent()))
+			.toList();
+	}
+
 	private void checkOwnership(Snapshot snapshot, Caller caller, SemanticLayer layer, MetricQuery query) {
 		Set<Dataset> datasets = new LinkedHashSet<>();
 		for (Metric metric : query.metrics()) {

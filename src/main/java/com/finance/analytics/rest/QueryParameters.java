@@ -118,6 +118,35 @@ final class QueryParameters {
 		return ids;
 	}
 
+	/**
+	 * Names given as repeated parameters, comma-separated, or both; an empty one is
+	 * refused.
+	 */
+	List<String> names(String name) {
+		String[] given = values.get(name);
+		if (given == null) {
+			return List.of();
+		}
+		List<String> names = new ArrayList<>();
+		for (String value : given) {
+			for (String part : value.split(",", -1)) {
+				if (part.isBlank()) {
+					throw badRequest(name + " has an empty name; give names separated by commas");
+				}
+				names.add(part.trim());
+				if (names.size() > maxListSize) {
+					throw badRequest(name + " may list at most " + maxListSize + " names");
+				}
+			}
+		}
+		return names;
+	}
+
+	/** A parameter given at most once, or null. */
+	String text(String name) {
+		return single(name);
+	}
+
 	int integer(String name, int fallback) {
 		String text = single(name);
 		if (text == null) {
@@ -159,7 +188,7 @@ final class QueryParameters {
 		throw badRequest(name + " must hold UUIDs, got '" + shown(text) + "'");
 	}
 
-	private static String shown(String text) {
+	static String shown(String text) {
 		return text.length() <= MAX_SHOWN_LENGTH ? text : text.substring(0, MAX_SHOWN_LENGTH) + "…";
 	}
 

@@ -2,9 +2,13 @@ package com.finance.analytics.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finance.analytics.GatewayHttp;
 import com.finance.analytics.GatewayTest;
 import com.finance.analytics.SignedIn;
 import com.finance.analytics.SourceData;
+import com.finance.analytics.security.TestTokens;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +30,9 @@ class MetricRequestsTest {
 
 	@Autowired
 	private HttpGraphQlTester anonymous;
+
+	@Autowired
+	private GatewayHttp http;
 
 	private UUID user;
 
@@ -133,6 +140,56 @@ class MetricRequestsTest {
 			.path("metrics.endDate")
 			.entity(String.class)
 			.isEqualTo("2026-04-05");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void catalogListsEachMetricWithTheDimensionsItReachesOnBothApis() {
+		List<Map<String, Object>> metrics = SignedIn.as(anonymous, user)
+			.documentName("metricCatalog")
+			.execute()
+			.path("metricCatalog.metrics")
+			.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.get();
+		Map<Object, Map<String, Object>> byMetric = new HashMap<>();
+		metrics.forEach(metric -> byMetric.put(metric.get("metric"), metric));
+
+		assertThat(byMetric.get("SPENDING")).containsEntry("valueType", "MONEY")
+			.containsEntry("requiresCurrency", true)
+			.containsEntry("grains", List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR"));
+		assertThat((List<Object>) byMetric.get("SPENDING").get("groupBy"))
+			.contains("CURRENCY", "ACCOUNT_TYPE", "ACCOUNT")
+			.doesNotContain("TAG_NAME");
+		assertThat((List<Object>) byMetric.get("TAG_SPENDING").get("groupBy")).contains("CURRENCY", "TAG_NAME", "TAG")
+			.doesNotContain("ACCOUNT_TYPE");
+		assertThat(byMetric.get("SAVINGS_RATE")).containsEntry("valueType", "RATIO")
+			.containsEntry("requiresCurrency", true);
+		assertThat(byMetric.get("TRANSACTION_COUNT")).containsEntry("valueType", "COUNT")
+			.containsEntry("requiresCurrency", false);
+
+		GatewayHttp.Response rest = http.get(TestTokens.bearer(user), "/api/analytics/metric-catalog");
+		assertThat(rest.status()).isEqualTo(200);
+		List<String> restNames = new ArrayList<>();
+		rest.json().path("metrics").forEach(metric -> restNames.add(metric.path("name").asString()));
+		assertThat(restNames).hasSameSizeAs(metrics).contains("spending", "savings_rate", "balance");
+	}
+
+	@Test
+	void restRefusesWhatGraphQlRefusesWithTheSameCode() {
+		String token = TestTokens.bearer(user);
+		String window = "&start_date=2026-01-01&end_date=2026-03-31";
+		assertThat(http.get(token, "/api/analytics/metrics?metrics=spending&grain=month" + window).problemCode())
+			.isEqualTo("BAD_REQUEST");
+		assertThat(http.get(token, "/api/analytics/metrics?metrics=spending&grain=fortnight&group_by=currency" + window)
+			.problemCode()).isEqualTo("BAD_REQUEST");
+		assertThat(http.get(token, "/api/analytics/metrics?metrics=nope" + window).problemCode())
+			.isEqualTo("BAD_REQUEST");
+		assertThat(http
+			.get(token,
+					"/api/analytics/metrics?metrics=balance&group_by=currency&account_ids=" + otherUsersAccount
+							+ window)
+			.problemCode()).isEqualTo("FORBIDDEN");
 	}
 
 	private static List<Map<String, Object>> rows(GraphQlTester.Request<?> request) {

@@ -30,7 +30,8 @@ class OpenApiDocumentTest {
 		assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/analytics/status",
 				"/api/analytics/datasets", "/api/analytics/datasets/{id}/schema", "/api/analytics/datasets/{id}/query",
 				"/api/analytics/spending-by-tag", "/api/analytics/monthly-trends", "/api/analytics/balance-history",
-				"/api/analytics/refresh", "/api/analytics/refresh/{runId}");
+				"/api/analytics/refresh", "/api/analytics/refresh/{runId}", "/api/analytics/metrics",
+				"/api/analytics/metric-catalog");
 		assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
 			.isEqualTo("bearer");
 		assertThat(document.path("components").path("schemas").path("Problem").path("properties").has("code")).isTrue();

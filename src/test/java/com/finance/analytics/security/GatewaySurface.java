@@ -261,6 +261,9 @@ record GatewaySurface(List<SourceOwnership.Owned> callers, SchemaExplorer schema
 			String requiredValues = requiredQuery.stream().map(name -> switch (name) {
 				case "start_date" -> name + "=" + START;
 				case "end_date" -> name + "=" + END;
+				// grouped by account as well, so the rows carry ids whose ownership is
+				// checked
+				case "metrics" -> "metrics=transaction_count&group_by=account";
 				default -> null;
 			}).collect(Collectors.joining("&"));
 			if (urls.isEmpty() || requiredValues.contains("null")) {
