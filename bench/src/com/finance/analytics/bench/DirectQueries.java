@@ -3,9 +3,12 @@ package com.finance.analytics.bench;
 import com.finance.analytics.catalog.CatalogLoader;
 import com.finance.analytics.catalog.LoadedCatalog;
 import com.finance.analytics.catalog.Relation;
+import com.finance.analytics.catalog.SemanticLayer;
 import com.finance.analytics.query.DatasetFilter;
 import com.finance.analytics.query.DatasetQuery;
 import com.finance.analytics.query.DatasetQueryService;
+import com.finance.analytics.query.MetricQuery;
+import com.finance.analytics.query.MetricQueryService;
 import com.finance.analytics.query.OrderBy;
 import com.finance.analytics.query.OwnershipGuard;
 import com.finance.analytics.query.Page;
@@ -13,6 +16,7 @@ import com.finance.analytics.query.QueryExecutor;
 import com.finance.analytics.query.QueryProperties;
 import com.finance.analytics.query.RelationQueryService;
 import com.finance.analytics.query.SortDirection;
+import com.finance.analytics.query.TimeGrain;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import com.finance.analytics.snapshot.SnapshotDatabase;
@@ -31,6 +35,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +62,8 @@ final class DirectQueries implements AutoCloseable {
 
 	private final RelationQueryService relations;
 
+	private final MetricQueryService metricQueries;
+
 	private final Relation accountRelation;
 
 	private final Relation tagRelation;
@@ -69,6 +76,7 @@ final class DirectQueries implements AutoCloseable {
 		this.monthlyTrends = new MonthlyTrendsView(datasets);
 		this.balanceHistory = new BalanceHistoryView(datasets);
 		this.relations = new RelationQueryService(executor);
+		this.metricQueries = new MetricQueryService(executor, new OwnershipGuard(executor));
 		this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
 		this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
 	}
@@ -113,7 +121,20 @@ final class DirectQueries implements AutoCloseable {
 						new ViewArguments(window.start(), window.end(), List.of(request.user().accountId()), null))
 				.size();
 			case NESTED_RELATIONS -> nested(caller, request);
+			case METRIC_TAG_SPENDING -> metrics(caller, request, List.of("tag_spending"), List.of("currency", "tag"),
+					TimeGrain.MONTH, DatasetQuery.MAX_LIMIT);
+			case METRIC_CASH_FLOW -> metrics(caller, request, List.of("income", "spending", "savings_rate"),
+					List.of("currency"), TimeGrain.QUARTER, DatasetQuery.DEFAULT_LIMIT);
 		};
+	}
+
+	private int metrics(Caller caller, Request request, List<String> names, List<String> groupBy, TimeGrain grain,
+			int limit) {
+		SemanticLayer layer = snapshot.catalog().semantics();
+		MetricQuery query = new MetricQuery(names.stream().map(name -> layer.metric(name).orElseThrow()).toList(),
+				groupBy, Optional.of(grain), request.window().start(), request.window().end(), List.of(), List.of(),
+				List.of(), limit);
+		return metricQueries.query(snapshot, caller, query).rows().size();
 	}
 
 	/**

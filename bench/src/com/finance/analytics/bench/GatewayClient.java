@@ -48,10 +48,14 @@ final class GatewayClient {
 		return answer;
 	}
 
-	/** The number of top-level rows in an answer: the list itself, or a page's nodes. */
+	/**
+	 * The number of top-level rows in an answer: the list itself, a page's nodes or a
+	 * metric result's rows.
+	 */
 	static int rowCount(String answer) {
 		JsonNode field = JSON.readTree(answer).path("data").properties().iterator().next().getValue();
-		return field.isArray() ? field.size() : field.path("nodes").size();
+		return field.isArray() ? field.size()
+				: field.has("rows") ? field.path("rows").size() : field.path("nodes").size();
 	}
 
 	private static String abbreviate(String text) {

@@ -32,7 +32,15 @@ enum QueryKind {
 			query($s: Date!, $e: Date!) { fctTransactions(filter: {startDate: $s, endDate: $e}, limit: 25,
 			  orderBy: [{column: BOOKING_DATE, direction: DESC}]) { totalCount
 			  nodes { transactionId bookingDate amount account { accountName institutionName currency }
-			          tags { tagName color } } } }""", (range, random) -> range.randomMonths(random, 1));
+			          tags { tagName color } } } }""", (range, random) -> range.randomMonths(random, 1)),
+	METRIC_TAG_SPENDING("metric: spending per tag per month, 24 months", """
+			query($s: Date!, $e: Date!) { metrics(metrics: [TAG_SPENDING], groupBy: [CURRENCY, TAG], grain: MONTH,
+			  startDate: $s, endDate: $e, limit: 10000) { rows { period currency tagId tagSpending } } }""",
+			(range, random) -> range.lastMonths(24)),
+	METRIC_CASH_FLOW("metric: income, spending, savings rate per quarter", """
+			query($s: Date!, $e: Date!) { metrics(metrics: [INCOME, SPENDING, SAVINGS_RATE], groupBy: [CURRENCY],
+			  grain: QUARTER, startDate: $s, endDate: $e) { rows { period currency income spending savingsRate } } }""",
+			(range, random) -> range.lastMonths(24));
 
 	static final int TRANSACTIONS_PAGE_SIZE = 100;
 	static final int NESTED_PAGE_SIZE = 25;
