@@ -1,5 +1,7 @@
 package com.finance.analytics.rest;
 
+import com.finance.analytics.catalog.Metric;
+import com.finance.analytics.catalog.SemanticLayer;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.schema.GraphQlNames;
 import com.finance.analytics.security.RequestLimits;
@@ -81,9 +83,10 @@ class OpenApiConfiguration {
 						new PathItem().get(viewOperation(view, limits.maxListSize()))));
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
 				addErrorResponses(operation);
-				snapshots.current()
-					.ifPresent(snapshot -> restrictDatasetIds(operation,
-							snapshot.catalog().datasetsById().keySet().stream().toList()));
+				snapshots.current().ifPresent(snapshot -> {
+					restrictDatasetIds(operation, snapshot.catalog().datasetsById().keySet().stream().toList());
+					restrictMetricNames(operation, snapshot.catalog().semantics());
+				});
 			}));
 		};
 	}
@@ -137,6 +140,31 @@ class OpenApiConfiguration {
 				StringSchema schema = new StringSchema();
 				ids.forEach(schema::addEnumItem);
 				parameter.schema(schema);
+			}
+		}
+	}
+
+	/**
+	 * The metric and dimension names of the metrics query as enums of those served now;
+	 * any other name still answers 400.
+	 */
+	private static void restrictMetricNames(Operation operation, SemanticLayer layer) {
+		if (operation.getParameters() == null || layer.metrics().isEmpty()) {
+			return;
+		}
+		for (Parameter parameter : operation.getParameters()) {
+			if (!"query".equals(parameter.getIn()) || !(parameter.getSchema() instanceof ArraySchema array)) {
+				continue;
+			}
+			List<String> names = switch (parameter.getName()) {
+				case MetricsRestController.METRICS -> layer.metrics().stream().map(Metric::name).toList();
+				case MetricsRestController.GROUP_BY -> List.copyOf(layer.dimensionNames());
+				default -> List.of();
+			};
+			if (!names.isEmpty()) {
+				StringSchema items = new StringSchema();
+				names.forEach(items::addEnumItem);
+				array.items(items);
 			}
 		}
 	}

@@ -132,6 +132,14 @@ class MetricRequestsTest {
 	}
 
 	@Test
+	void windowAtTheEdgesOfTheCalendarIsAnswered() {
+		List<Map<String, Object>> years = rows(
+				metrics(user, List.of("TRANSACTION_COUNT"), List.of(), "WEEK").variable("start", "0000-01-01")
+					.variable("end", "9999-12-31"));
+		assertThat(years).isNotEmpty();
+	}
+
+	@Test
 	void windowIsWidenedToWholePeriods() {
 		metrics(user, List.of("TRANSACTION_COUNT"), List.of(), "WEEK").execute()
 			.path("metrics.startDate")
