@@ -13,10 +13,10 @@ seconds, a query milliseconds.
 
 requests.json is a list of {"id", "user_id", "metrics", "group_by", "start", "end", "where" (optional),
 "order_by" (optional)}; each request is scoped with `{{ Entity('user') }} = '<user_id>'` and limited to
-[start, end] (MetricFlow widens both to whole periods of the requested grain). answers.json maps each id
-to {"columns": [...], "rows": [[...]]}, or to {"error": "..."} when that one request failed. Dates are
-yyyy-mm-dd strings, decimals exact strings, integers and floats JSON numbers, NULL null. Logs go to
-stderr; stdout carries the JSON only.
+[start, end] (grouped by metric_time, MetricFlow widens both to whole periods of its grain); both are
+optional. answers.json maps each id to {"columns": [...], "rows": [[...]]}, or to {"error": "..."} when
+that one request failed. Dates are yyyy-mm-dd strings, decimals exact strings, integers and floats JSON
+numbers, NULL null. Logs go to stderr; stdout carries the JSON only.
 """
 
 from __future__ import annotations
