@@ -64,6 +64,18 @@ class DuckDbMetersTest {
 	}
 
 	@Test
+	void statementsAreNotTimedWhenRequestMetricsAreOff() {
+		SimpleMeterRegistry off = new SimpleMeterRegistry();
+		QueryExecutor untimed = new QueryExecutor(new QueryProperties(Duration.ofSeconds(10), 1));
+		new DuckDbMeters(off, untimed, false);
+
+		untimed.execute(snapshot, new SqlStatement("select 1", List.of()), rows -> rows.next());
+
+		assertThat(off.get("analytics.duckdb.statements").tag("outcome", "ok").timer().count()).isZero();
+		assertThat(off.get("analytics.duckdb.statements.limit").gauge().value()).isEqualTo(1);
+	}
+
+	@Test
 	@Timeout(value = 2, unit = TimeUnit.MINUTES)
 	void cancelledStatementIsCountedAsATimeoutWhileRunning() {
 		assertThatThrownBy(() -> executor.execute(snapshot, ENDLESS, rows -> rows.next()))
