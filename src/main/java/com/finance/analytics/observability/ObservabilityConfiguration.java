@@ -5,6 +5,7 @@ import com.finance.analytics.refresh.RefreshService;
 import com.finance.analytics.snapshot.SnapshotManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,11 +42,12 @@ class ObservabilityConfiguration {
 
 		@Bean
 		FilterRegistrationBean<RequestMetricsFilter> requestMetricsFilter(MeterRegistry registry,
-				MetricsProperties properties) {
-			var filter = new RequestMetricsFilter(new RequestMeters(registry, properties.maxOperationNames()));
+				MetricsProperties properties, GraphQlProperties graphQl) {
+			String graphQlPath = graphQl.getHttp().getPath();
+			var filter = new RequestMetricsFilter(new RequestMeters(registry, properties.maxOperationNames()),
+					graphQlPath);
 			var registration = new FilterRegistrationBean<>(filter);
-			registration.addUrlPatterns(RequestMetricsFilter.GRAPHQL_PATH, RequestMetricsFilter.GRAPHQL_PATH + "/*",
-					"/api/*");
+			registration.addUrlPatterns(graphQlPath, graphQlPath + "/*", "/api/*");
 			// ahead of CORS and the token check, so that their refusals are timed and
 			// counted too
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -21,12 +21,13 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 class RequestMetricsFilter extends OncePerRequestFilter {
 
-	static final String GRAPHQL_PATH = "/graphql";
-
 	private final RequestMeters meters;
 
-	RequestMetricsFilter(RequestMeters meters) {
+	private final String graphQlPath;
+
+	RequestMetricsFilter(RequestMeters meters, String graphQlPath) {
 		this.meters = meters;
+		this.graphQlPath = graphQlPath;
 	}
 
 	@Override
@@ -38,7 +39,7 @@ class RequestMetricsFilter extends OncePerRequestFilter {
 		}
 		long start = System.nanoTime();
 		GraphQlOperation graphQl = null;
-		if (request.getRequestURI().startsWith(GRAPHQL_PATH)) {
+		if (request.getRequestURI().startsWith(graphQlPath)) {
 			graphQl = new GraphQlOperation();
 			request.setAttribute(GraphQlOperation.ATTRIBUTE, graphQl);
 		}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -18,6 +19,7 @@ class RequestMetricsSwitchTest {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(ObservabilityConfiguration.RequestMetrics.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+		.withBean(GraphQlProperties.class, GraphQlProperties::new)
 		.withBean(MetricsProperties.class, () -> new MetricsProperties(true, 50));
 
 	@Test
