@@ -1,0 +1,229 @@
+package com.finance.analytics.replica;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.finance.analytics.snapshot.SnapshotManager;
+import com.finance.analytics.snapshot.SnapshotRejectedException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Keeps the local snapshots directory a replica of what the bucket's {@code CURRENT}
+ * names. Each poll is a conditional GET of {@code CURRENT} (an unchanged pointer answers
+ * 304); a new id is downloaded and verified ({@link SnapshotDownloader}), then the local
+ * {@code CURRENT} is replaced atomically and the {@link SnapshotManager} asked to swap at
+ * once. The first sync runs while the application starts, before the manager serves
+ * anything and before HTTP is open, so a gateway comes up on the last snapshot published
+ * to the bucket. When the bucket cannot be read, or {@code CURRENT} names a snapshot
+ * whose objects are missing (tried again each poll) or damaged (not tried again:
+ * snapshots never change), the local {@code CURRENT} stays, the snapshot served keeps
+ * serving and {@link #problem()} says why ({@code replica} health DEGRADED).
+ */
+public class SnapshotReplica {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SnapshotReplica.class);
+
+	private static final Pattern SNAPSHOT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+	private static final String CURRENT = "CURRENT";
+
+	private static final int NOT_MODIFIED = 304;
+
+	private final S3Client s3;
+
+	private final ReplicaProperties properties;
+
+	private final Path snapshotsDir;
+
+	private final SnapshotManager snapshots;
+
+	private final SnapshotDownloader downloader;
+
+	private final ScheduledExecutorService poller = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("snapshot-replica").factory());
+
+	/** Ids whose download did not match their checksums, and why. */
+	private final Map<String, String> damaged = new ConcurrentHashMap<>();
+
+	/** ETag of the {@code CURRENT} last handled for good (replicated, or damaged). */
+	private String handledTag;
+
+	private volatile String problem;
+
+	SnapshotReplica(S3Client s3, ReplicaProperties properties, Path snapshotsDir, SnapshotManager snapshots) {
+		this.s3 = s3;
+		this.properties = properties;
+		this.snapshotsDir = snapshotsDir;
+		this.snapshots = snapshots;
+		this.downloader = new SnapshotDownloader(s3, properties, snapshotsDir);
+	}
+
+	@PostConstruct
+	void start() throws IOException {
+		Files.createDirectories(snapshotsDir);
+		downloader.removeLeftovers();
+		sync();
+		long interval = properties.pollInterval().toMillis();
+		poller.scheduleWithFixedDelay(this::syncAndSwap, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	@PreDestroy
+	void stop() {
+		poller.shutdownNow();
+	}
+
+	/**
+	 * Why the replica is behind the bucket, empty while it holds what {@code CURRENT}
+	 * names.
+	 */
+	public Optional<String> problem() {
+		return Optional.ofNullable(problem);
+	}
+
+	private void syncAndSwap() {
+		if (sync()) {
+			snapshots.refresh();
+		}
+	}
+
+	/**
+	 * One poll; true when the local {@code CURRENT} moved.
+	 */
+	synchronized boolean sync() {
+		try {
+			Optional<ResponseBytes<GetObjectResponse>> pointer = changedPointer();
+			if (pointer.isEmpty()) {
+				return false;
+			}
+			String tag = pointer.get().response().eTag();
+			String id = pointer.get().asString(StandardCharsets.UTF_8).trim();
+			if (!SNAPSHOT_ID.matcher(id).matches()) {
+				report(properties.url(CURRENT) + " does not hold a valid snapshot id");
+				return false;
+			}
+			if (!damaged.containsKey(id) && !Files.isDirectory(snapshotsDir.resolve(id))) {
+				try {
+					download(id);
+				}
+				catch (NoSuchKeyException e) {
+					// Tried again next poll: the pointer is written last, yet a bucket
+					// can be edited by hand.
+					report(properties.url(CURRENT) + " names snapshot " + id
+							+ ", whose objects are missing there; the previous snapshot keeps serving");
+					return false;
+				}
+			}
+			String damage = damaged.get(id);
+			if (damage != null) {
+				report("Snapshot " + id + " in " + properties.url() + " is damaged (" + damage
+						+ "); the previous snapshot keeps serving");
+				handledTag = tag;
+				return false;
+			}
+			boolean moved = pointLocalCurrentAt(id);
+			handledTag = tag;
+			problem = null;
+			return moved;
+		}
+		catch (SdkException | IOException e) {
+			report("Reading snapshots from " + properties.url() + " failed: " + e.getMessage()
+					+ "; the previous snapshot keeps serving");
+		}
+		catch (RuntimeException e) {
+			LOG.error("Unexpected failure while replicating snapshots from {}", properties.url(), e);
+			report("Replicating snapshots from " + properties.url() + " failed");
+		}
+		return false;
+	}
+
+	/**
+	 * Downloads snapshot {@code id}; one whose files do not match their checksums is
+	 * remembered as damaged and never downloaded again.
+	 */
+	private void download(String id) throws IOException {
+		long started = System.nanoTime();
+		try {
+			downloader.download(id);
+		}
+		catch (SnapshotRejectedException e) {
+			damaged.put(id, e.getMessage());
+			LOG.error("Snapshot {} in {} is damaged and will not be served: {}", id, properties.url(), e.getMessage());
+			return;
+		}
+		LOG.info("Downloaded snapshot {} from {} in {} ms", id, properties.url(id),
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	/**
+	 * {@code CURRENT}'s content when it changed since the one last handled for good;
+	 * empty when unchanged, or when nothing was published yet (then reported).
+	 */
+	private Optional<ResponseBytes<GetObjectResponse>> changedPointer() {
+		GetObjectRequest.Builder request = GetObjectRequest.builder()
+			.bucket(properties.bucket())
+			.key(properties.key(CURRENT));
+		if (handledTag != null) {
+			request.ifNoneMatch(handledTag);
+		}
+		try {
+			return Optional.of(s3.getObjectAsBytes(request.build()));
+		}
+		catch (NoSuchKeyException e) {
+			report("No snapshot has been published to " + properties.url());
+			return Optional.empty();
+		}
+		catch (S3Exception e) {
+			if (e.statusCode() == NOT_MODIFIED) {
+				return Optional.empty();
+			}
+			throw e;
+		}
+	}
+
+	private boolean pointLocalCurrentAt(String id) throws IOException {
+		Path pointer = snapshotsDir.resolve(CURRENT);
+		try {
+			if (Files.readString(pointer, StandardCharsets.UTF_8).trim().equals(id)) {
+				return false;
+			}
+		}
+		catch (NoSuchFileException e) {
+			// Nothing replicated yet.
+		}
+		Path temporary = snapshotsDir.resolve(".CURRENT.replica");
+		Files.writeString(temporary, id + "\n", StandardCharsets.UTF_8);
+		Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		return true;
+	}
+
+	private void report(String message) {
+		if (!Objects.equals(problem, message)) {
+			LOG.warn("{}", message);
+		}
+		problem = message;
+	}
+
+}
