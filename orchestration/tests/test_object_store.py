@@ -1,14 +1,12 @@
 """Publishing to object storage against a real S3 server: SeaweedFS, started by `make seaweedfs`.
 
-The endpoint, credentials and bucket come from the AWS variables and ANALYTICS_TEST_S3_BUCKET, which the Makefile
-exports for the test targets. Each test publishes under a prefix of its own, so the tests share the bucket and
-not their state.
+The endpoint, credentials and bucket come from the environment (conftest.py's s3_bucket). Each test publishes under
+a prefix of its own, so the tests share the bucket and not their state.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -19,21 +17,9 @@ from botocore.config import Config
 from analytics_orchestration import object_store, snapshot
 
 
-@pytest.fixture(scope="module")
-def bucket() -> str:
-    missing = [
-        v
-        for v in ("AWS_ENDPOINT_URL_S3", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ANALYTICS_TEST_S3_BUCKET")
-        if not os.environ.get(v)
-    ]
-    if missing:
-        pytest.fail(f"{', '.join(missing)} not set: run these tests through `make test-python` (starts SeaweedFS)")
-    return os.environ["ANALYTICS_TEST_S3_BUCKET"]
-
-
 @pytest.fixture
-def location(bucket) -> object_store.S3Location:
-    return object_store.S3Location(bucket, f"publish-test/{secrets.token_hex(4)}")
+def location(s3_bucket) -> object_store.S3Location:
+    return object_store.S3Location(s3_bucket, f"publish-test/{secrets.token_hex(4)}")
 
 
 class RecordingClient:
