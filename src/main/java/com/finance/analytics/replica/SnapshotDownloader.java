@@ -9,8 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.finance.analytics.snapshot.SnapshotIntegrity;
 import com.finance.analytics.snapshot.SnapshotRejectedException;
@@ -32,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SnapshotDownloader {
 
 	static final String STAGING_PREFIX = ".downloading-";
+
+	private static final Logger LOG = LoggerFactory.getLogger(SnapshotDownloader.class);
 
 	/**
 	 * A plain file name: a name listed in a downloaded {@code snapshot.json} can never
@@ -64,13 +70,19 @@ class SnapshotDownloader {
 		deleteRecursively(staging);
 		Files.createDirectories(staging);
 		try {
+			long started = System.nanoTime();
 			Path metadata = fetch(id, SnapshotIntegrity.METADATA_FILE, staging);
+			long bytes = Files.size(metadata);
 			for (String name : listedFiles(metadata)) {
-				fetch(id, name, staging);
+				bytes += Files.size(fetch(id, name, staging));
 			}
+			long downloaded = System.nanoTime();
 			SnapshotIntegrity.verify(staging);
 			Path target = snapshotsDir.resolve(id);
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+			LOG.info("Downloaded snapshot {} ({} MB) from {} in {} ms, verified in {} ms", id, bytes >> 20,
+					properties.url(id), millisBetween(started, downloaded),
+					millisBetween(downloaded, System.nanoTime()));
 			return target;
 		}
 		finally {
@@ -88,6 +100,10 @@ class SnapshotDownloader {
 				deleteRecursively(entry);
 			}
 		}
+	}
+
+	private static long millisBetween(long startNanos, long endNanos) {
+		return TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos);
 	}
 
 	private Path fetch(String id, String name, Path staging) {

@@ -164,17 +164,13 @@ public class SnapshotReplica {
 	 * remembered as damaged and never downloaded again.
 	 */
 	private void download(String id) throws IOException {
-		long started = System.nanoTime();
 		try {
 			downloader.download(id);
 		}
 		catch (SnapshotRejectedException e) {
 			damaged.put(id, e.getMessage());
 			LOG.error("Snapshot {} in {} is damaged and will not be served: {}", id, properties.url(), e.getMessage());
-			return;
 		}
-		LOG.info("Downloaded snapshot {} from {} in {} ms", id, properties.url(id),
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 	}
 
 	/**
