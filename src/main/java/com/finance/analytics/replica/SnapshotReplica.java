@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -124,28 +127,20 @@ public class SnapshotReplica {
 				report(properties.url(CURRENT) + " does not hold a valid snapshot id");
 				return false;
 			}
-			if (!damaged.containsKey(id) && !Files.isDirectory(snapshotsDir.resolve(id))) {
-				try {
-					download(id);
-				}
-				catch (NoSuchKeyException e) {
-					// Tried again next poll: the pointer is written last, yet a bucket
-					// can be edited by hand.
-					report(properties.url(CURRENT) + " names snapshot " + id
-							+ ", whose objects are missing there; the previous snapshot keeps serving");
-					return false;
-				}
-			}
-			String damage = damaged.get(id);
-			if (damage != null) {
-				report("Snapshot " + id + " in " + properties.url() + " is damaged (" + damage
-						+ "); the previous snapshot keeps serving");
+			Optional<String> unusable = replicate(id);
+			if (unusable.isEmpty()) {
+				boolean moved = pointLocalCurrentAt(id);
 				handledTag = tag;
-				return false;
+				problem = null;
+				return moved;
 			}
-			boolean moved = pointLocalCurrentAt(id);
-			handledTag = tag;
-			problem = null;
+			if (damaged.containsKey(id)) {
+				// For good: snapshots never change. Missing objects are tried again.
+				handledTag = tag;
+			}
+			boolean moved = localCurrent().isEmpty() && fallBackBelow(id);
+			report(unusable.get() + "; " + localCurrent().map(kept -> "this gateway stays on snapshot " + kept)
+				.orElse("this gateway has no snapshot to serve"));
 			return moved;
 		}
 		catch (SdkException | IOException e) {
@@ -157,6 +152,58 @@ public class SnapshotReplica {
 			report("Replicating snapshots from " + properties.url() + " failed");
 		}
 		return false;
+	}
+
+	/**
+	 * Makes sure snapshot {@code id} is in the local directory, downloading it when it is
+	 * not; empty when it is there now, else why it cannot be.
+	 */
+	private Optional<String> replicate(String id) throws IOException {
+		if (!damaged.containsKey(id) && !Files.isDirectory(snapshotsDir.resolve(id))) {
+			try {
+				download(id);
+			}
+			catch (NoSuchKeyException e) {
+				// The publisher writes the pointer last, yet a bucket can be edited by
+				// hand.
+				return Optional.of(properties.url(CURRENT) + " names snapshot " + id + ", whose objects are missing");
+			}
+		}
+		String damage = damaged.get(id);
+		return damage == null ? Optional.empty()
+				: Optional.of("Snapshot " + id + " in " + properties.url() + " is damaged (" + damage + ")");
+	}
+
+	/**
+	 * With nothing served locally (a new gateway while {@code CURRENT} names an unusable
+	 * snapshot), replicates the newest older snapshot of the bucket that downloads and
+	 * verifies: the last good one published.
+	 */
+	private boolean fallBackBelow(String id) throws IOException {
+		for (String candidate : olderIdsInBucket(id)) {
+			if (replicate(candidate).isEmpty()) {
+				LOG.warn("Falling back to snapshot {} of {} because {} cannot be served", candidate, properties.url(),
+						id);
+				return pointLocalCurrentAt(candidate);
+			}
+		}
+		return false;
+	}
+
+	private List<String> olderIdsInBucket(String id) {
+		String folder = properties.key().isEmpty() ? "" : properties.key() + "/";
+		ListObjectsV2Request request = ListObjectsV2Request.builder()
+			.bucket(properties.bucket())
+			.prefix(folder)
+			.delimiter("/")
+			.build();
+		return s3.listObjectsV2Paginator(request)
+			.commonPrefixes()
+			.stream()
+			.map(common -> common.prefix().substring(folder.length()).replaceAll("/$", ""))
+			.filter(candidate -> SNAPSHOT_ID.matcher(candidate).matches() && candidate.compareTo(id) < 0)
+			.sorted(Comparator.reverseOrder())
+			.toList();
 	}
 
 	/**
@@ -199,15 +246,20 @@ public class SnapshotReplica {
 		}
 	}
 
-	private boolean pointLocalCurrentAt(String id) throws IOException {
-		Path pointer = snapshotsDir.resolve(CURRENT);
+	/** The id the local {@code CURRENT} names; empty before anything was replicated. */
+	private Optional<String> localCurrent() throws IOException {
 		try {
-			if (Files.readString(pointer, StandardCharsets.UTF_8).trim().equals(id)) {
-				return false;
-			}
+			return Optional.of(Files.readString(snapshotsDir.resolve(CURRENT), StandardCharsets.UTF_8).trim());
 		}
 		catch (NoSuchFileException e) {
-			// Nothing replicated yet.
+			return Optional.empty();
+		}
+	}
+
+	private boolean pointLocalCurrentAt(String id) throws IOException {
+		Path pointer = snapshotsDir.resolve(CURRENT);
+		if (localCurrent().filter(id::equals).isPresent()) {
+			return false;
 		}
 		Path temporary = snapshotsDir.resolve(".CURRENT.replica");
 		Files.writeString(temporary, id + "\n", StandardCharsets.UTF_8);

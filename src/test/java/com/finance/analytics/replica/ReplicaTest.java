@@ -165,7 +165,7 @@ class ReplicaTest {
 	}
 
 	@Test
-	void currentNamingAMissingOrDamagedSnapshotKeepsThePreviousOneAndReportsDegraded() throws Exception {
+	void currentNamingAMissingOrDamagedSnapshotKeepsTheLastGoodOneAndReportsDegraded() throws Exception {
 		String good = publishDistinct();
 		awaitCondition("the gateway serving " + good, () -> good.equals(servedId()));
 		assertThat(replicaStatus()).isEqualTo("UP");
@@ -187,6 +187,15 @@ class ReplicaTest {
 		assertThat(replicaReason()).contains(damaged, "analytics.duckdb");
 		assertThat(servedId()).isEqualTo(good);
 		assertThat(TestFixtures.snapshotDirectories(WORK.resolve("gateway-a"))).doesNotContain(damaged);
+		ConfigurableApplicationContext fresh = startGateway(WORK.resolve("gateway-c"));
+		try {
+			assertThat(observe(SignedIn.as(testerFor(fresh), USER)).snapshotId())
+				.as("a new gateway starting while CURRENT names a damaged snapshot serves the last good one")
+				.isEqualTo(good);
+		}
+		finally {
+			fresh.close();
+		}
 
 		String next = publishDistinct();
 		awaitCondition("the gateway serving " + next, () -> next.equals(servedId()));
