@@ -112,7 +112,7 @@ fuzz-rest: test-data ## fuzz the REST API from its OpenAPI document; fails on an
 lint: lint-python lint-sql lint-java ## house style, first in make test: ruff, sqlfluff, spring-javaformat and checkstyle
 
 .PHONY: test
-test: ## the whole suite: linters, PostgreSQL, both dbt targets, pytest, Java tests, bench compile, real clients, REST fuzzer
+test: ## the whole suite: linters, PostgreSQL, SeaweedFS (S3), both dbt targets, pytest, Java tests, bench compile, real clients, REST fuzzer
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-data-postgres
 	$(MAKE) --no-print-directory test-python

@@ -8,14 +8,14 @@ complete snapshot; a failed upload leaves CURRENT naming the previous one, and t
 id are never named by anything.
 
 Endpoint, credentials and region come from the usual AWS variables (AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL,
-AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION), read by boto3 itself; the bucket and prefix from
-ANALYTICS_S3_BUCKET and ANALYTICS_S3_PREFIX, or the command line.
+AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION), read by boto3 itself; the bucket and prefix from the
+command line (`snapshot build|publish-s3 --s3-bucket --s3-prefix`) or, for Dagster, ANALYTICS_S3_BUCKET and
+ANALYTICS_S3_PREFIX (settings.py), which are also the command line's defaults.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,12 +41,6 @@ class S3Location:
 
     def url(self, *parts: str) -> str:
         return f"s3://{self.bucket}/{self.key(*parts)}"
-
-    @staticmethod
-    def from_env() -> S3Location | None:
-        """The configured location, or None: publishing to object storage is off unless a bucket is named."""
-        bucket = os.environ.get("ANALYTICS_S3_BUCKET", "").strip()
-        return S3Location(bucket, os.environ.get("ANALYTICS_S3_PREFIX", "")) if bucket else None
 
 
 def s3_client():
