@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * real publisher ({@code snapshot publish-s3}) moving {@code CURRENT}, real gateways over
  * HTTP. Two gateways run as two Spring contexts in this JVM (cheaper than two JVMs; each
  * has its own port, snapshots directory, DuckDB instances and pollers, and shares only
- * the bucket). The first comes up from an empty snapshots directory, so it serves what it
+ * the bucket; a third starts briefly while {@code CURRENT} names a damaged snapshot).
+ * Every gateway comes up from an empty snapshots directory, so it serves what it
  * downloaded at start-up. Each published copy of the test snapshot lacks a different
  * number of the caller's transactions, and each response names its snapshot, so a failed
  * response or one mixing two snapshots is seen.
