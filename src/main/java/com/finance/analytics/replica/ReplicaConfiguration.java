@@ -2,7 +2,7 @@ package com.finance.analytics.replica;
 
 import java.net.URI;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * {@code make run} does).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "analytics.s3", name = "bucket")
+// Blank counts as unset, as on the publisher's side: ANALYTICS_S3_BUCKET= turns it off.
+@ConditionalOnExpression("!'${analytics.s3.bucket:}'.isBlank()")
 @EnableConfigurationProperties(ReplicaProperties.class)
 class ReplicaConfiguration {
 
