@@ -139,13 +139,11 @@ public class SnapshotReplica {
 				handledTag = tag;
 			}
 			boolean moved = localCurrent().isEmpty() && fallBackBelow(id);
-			report(unusable.get() + "; " + localCurrent().map(kept -> "this gateway stays on snapshot " + kept)
-				.orElse("this gateway has no snapshot to serve"));
+			report(unusable.get() + "; " + whatStays());
 			return moved;
 		}
 		catch (SdkException | IOException e) {
-			report("Reading snapshots from " + properties.url() + " failed: " + e.getMessage()
-					+ "; the previous snapshot keeps serving");
+			report("Reading snapshots from " + properties.url() + " failed: " + e.getMessage() + "; " + whatStays());
 		}
 		catch (RuntimeException e) {
 			LOG.error("Unexpected failure while replicating snapshots from {}", properties.url(), e);
@@ -243,6 +241,17 @@ public class SnapshotReplica {
 				return Optional.empty();
 			}
 			throw e;
+		}
+	}
+
+	/** For a problem's message: what this gateway serves meanwhile. */
+	private String whatStays() {
+		try {
+			return localCurrent().map(kept -> "this gateway stays on snapshot " + kept)
+				.orElse("this gateway has no snapshot to serve");
+		}
+		catch (IOException e) {
+			return "this gateway stays on its local snapshots";
 		}
 	}
 

@@ -3,6 +3,8 @@ package com.finance.analytics.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,6 +205,23 @@ class ReplicaTest {
 		assertThat(replicaStatus()).isEqualTo("UP");
 	}
 
+	@Test
+	void unreachableStoreAtStartUpServesTheLocalCopyAndReportsDegraded() throws Exception {
+		Path localDir = WORK.resolve("gateway-offline");
+		String localId = "20000101T000000Z-local";
+		TestFixtures.copyTestSnapshot(localDir, localId);
+		TestFixtures.publish(localDir, localId);
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+		gatewayProperties(localDir).forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		arguments.add("--analytics.s3.endpoint=http://127.0.0.1:" + unusedLoopbackPort());
+		try (ConfigurableApplicationContext offline = new SpringApplicationBuilder(AnalyticsGatewayApplication.class)
+			.run(arguments.toArray(String[]::new))) {
+			assertThat(observe(SignedIn.as(testerFor(offline), USER)).snapshotId()).isEqualTo(localId);
+			assertThat(offline.getBean(SnapshotReplica.class).problem())
+				.hasValueSatisfying(problem -> assertThat(problem).contains("failed", "stays on snapshot " + localId));
+		}
+	}
+
 	/**
 	 * The properties of one gateway replicating the test bucket into {@code localDir}.
 	 */
@@ -322,6 +341,13 @@ class ReplicaTest {
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A loopback port nothing listens on (right after the call). */
+	private static int unusedLoopbackPort() throws IOException {
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return probe.getLocalPort();
 		}
 	}
 
