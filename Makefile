@@ -73,13 +73,22 @@ lint-python: venv ## ruff over every Python file: lint rules and the formatter's
 lint-sql: venv ## sqlfluff over the dbt models, macros and data tests (sqlfluff fix applies most of it)
 	$(VENV)/bin/sqlfluff lint dbt/models dbt/macros dbt/tests
 
+# --- object storage (SeaweedFS from PyPI: one `weed mini` process on 127.0.0.1 serving S3) ---
+# The tests' S3: endpoint and test credentials (scripts/seaweedfs.sh configures the same), exported to the test runs.
+S3_TEST_ENV := AWS_ENDPOINT_URL_S3=http://127.0.0.1:8333 AWS_ACCESS_KEY_ID=analytics-test \
+	AWS_SECRET_ACCESS_KEY=analytics-test-secret AWS_REGION=us-east-1 ANALYTICS_TEST_S3_BUCKET=analytics-test
+
+.PHONY: seaweedfs
+seaweedfs: venv ## start SeaweedFS (S3 on 127.0.0.1:8333, data in build/seaweedfs) for the tests; scripts/seaweedfs.sh stop ends it
+	$(S3_TEST_ENV) bash scripts/seaweedfs.sh start
+
 .PHONY: test-python
-test-python: venv ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)
-	$(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]
+test-python: venv seaweedfs ## pytest over datagen and orchestration (exit 5, no tests collected, is not a failure)
+	$(S3_TEST_ENV) $(PY) -m pytest -q datagen/tests orchestration/tests || [ $$? -eq 5 ]
 
 .PHONY: test-java
-test-java: test-data postgres-refresh-test ## the Maven test suite (reads build/test/snapshots)
-	$(MVN) test
+test-java: test-data postgres-refresh-test seaweedfs ## the Maven test suite (reads build/test/snapshots)
+	$(S3_TEST_ENV) $(MVN) test
 
 # The refresh tests insert rows into PostgreSQL, so they get a database of their own.
 .PHONY: postgres-refresh-test
@@ -103,7 +112,7 @@ fuzz-rest: test-data ## fuzz the REST API from its OpenAPI document; fails on an
 lint: lint-python lint-sql lint-java ## house style, first in make test: ruff, sqlfluff, spring-javaformat and checkstyle
 
 .PHONY: test
-test: ## the whole suite: linters, PostgreSQL, both dbt targets, pytest, Java tests, bench compile, real clients, REST fuzzer
+test: ## the whole suite: linters, PostgreSQL, SeaweedFS (S3), both dbt targets, pytest, Java tests, bench compile, real clients, REST fuzzer
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-data-postgres
 	$(MAKE) --no-print-directory test-python

@@ -4,7 +4,8 @@ A run of `analytics_refresh` builds every model and test with `dbt build` into a
 file inside a hidden staging directory (never the file the gateway reads: DuckDB lets no writer
 in while readers hold a file), lets the snapshot publisher verify it, and only then publishes
 it by switching CURRENT. A failed model or test publishes nothing and fails the run with dbt's
-reasons, which the gateway passes on as the run's message.
+reasons, which the gateway passes on as the run's message. With ANALYTICS_S3_BUCKET set, the
+published snapshot is then uploaded to object storage and CURRENT moved there too (object_store.py).
 """
 
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from dagster import (
 )
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from analytics_orchestration import snapshot
+from analytics_orchestration import object_store, snapshot
 from analytics_orchestration.dbt_manifest import DBT_EXECUTABLE, prepared_project
 from analytics_orchestration.dbt_run import DbtBuildFailed, run_dbt_build
 from analytics_orchestration.settings import RefreshSettings
@@ -38,6 +39,9 @@ class SnapshotTarget(ConfigurableResource):
     snapshots_dir: str
     source_file: str
     postgres_dsn: str
+    # Empty: publish to the local snapshots dir only.
+    s3_bucket: str = ""
+    s3_prefix: str = ""
 
     def request(self) -> snapshot.BuildRequest:
         return snapshot.BuildRequest(
@@ -66,6 +70,15 @@ def analytics_marts(context: AssetExecutionContext, dbt: DbtCliResource, snapsho
         raise Failure(description=f"Nothing was published; the current snapshot keeps serving. {e}") from None
     published = snapshot.publish(staged)
     context.log.info(f"Published snapshot {published.name}")
+    if snapshot_target.s3_bucket:
+        location = object_store.S3Location(snapshot_target.s3_bucket, snapshot_target.s3_prefix)
+        try:
+            object_store.publish_to_s3(published, location)
+        except snapshot.SnapshotError as e:
+            raise Failure(
+                description=f"Published locally, but gateways reading {location.url()} keep theirs. {e}"
+            ) from None
+        context.log.info(f"Uploaded snapshot {published.name} to {location.url(published.name)}")
     # Reported only now, so Dagster shows the marts materialized exactly when a snapshot with them is served.
     yield from dagster_events
 
@@ -84,6 +97,8 @@ def refresh_definitions(refresh: RefreshSettings) -> Definitions:
                 snapshots_dir=str(refresh.snapshots_dir),
                 source_file=str(refresh.source_file),
                 postgres_dsn=refresh.postgres_dsn,
+                s3_bucket=refresh.s3_bucket,
+                s3_prefix=refresh.s3_prefix,
             ),
         },
     )

@@ -9,14 +9,14 @@ private copy of the snapshot's database, keeping DuckDB's exact decimals (Metric
 table turns them into floats). One process answers every request: MetricFlow's start-up costs
 seconds, a query milliseconds.
 
-    python -m analytics_orchestration.metricflow_reference --snapshot DIR < requests.json > answers.json
+    python -m analytics_orchestration.metricflow_reference --snapshot DIR [--verbose] < requests.json > answers.json
 
 requests.json is a list of {"id", "user_id", "metrics", "group_by", "start", "end", "where" (optional),
 "order_by" (optional)}; each request is scoped with `{{ Entity('user') }} = '<user_id>'` and limited to
-[start, end] (MetricFlow widens both to whole periods of the requested grain). answers.json maps each id
-to {"columns": [...], "rows": [[...]]}, or to {"error": "..."} when that one request failed. Dates are
-yyyy-mm-dd strings, decimals exact strings, integers and floats JSON numbers, NULL null. Logs go to
-stderr; stdout carries the JSON only.
+[start, end] (grouped by metric_time, MetricFlow widens both to whole periods of its grain); both are
+optional. answers.json maps each id to {"columns": [...], "rows": [[...]]}, or to {"error": "..."} when
+that one request failed. Dates are yyyy-mm-dd strings, decimals exact strings, integers and floats JSON
+numbers, NULL null. Logs go to stderr; stdout carries the JSON only.
 """
 
 from __future__ import annotations
@@ -37,6 +37,19 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from dbt.artifacts.schemas.manifest import WritableManifest
+from dbt.contracts.graph.manifest import Manifest
+from dbt.contracts.graph.semantic_manifest import SemanticManifest
+from dbt.flags import set_from_args
+from metricflow.data_table.mf_table import MetricFlowDataTable
+from metricflow.engine.metricflow_engine import MetricFlowEngine, MetricFlowQueryRequest
+from metricflow.protocols.sql_client import SqlEngine
+from metricflow.sql.render.duckdb_renderer import DuckDbSqlPlanRenderer
+from metricflow.sql.render.sql_plan_renderer import SqlPlanRenderer
+from metricflow_semantic_interfaces.implementations.semantic_manifest import PydanticSemanticManifest
+from metricflow_semantics.model.dbt_manifest_parser import parse_manifest_from_dbt_generated_manifest
+from metricflow_semantics.model.semantic_manifest_lookup import SemanticManifestLookup
+from metricflow_semantics.sql.sql_bind_parameters import SqlBindParameterSet
 
 logger = logging.getLogger("analytics_orchestration.metricflow_reference")
 
@@ -82,22 +95,14 @@ class Answer:
     rows: list[list[Any]]
 
 
-def semantic_manifest_from_dbt_manifest(manifest_file: Path, work_dir: Path) -> Any:
+def semantic_manifest_from_dbt_manifest(manifest_file: Path, work_dir: Path) -> PydanticSemanticManifest:
     """The semantic manifest dbt derives from a manifest.json, as MetricFlow's own parser reads it.
 
     dbt writes target/semantic_manifest.json only beside a parse; a snapshot keeps manifest.json, so
     dbt's own derivation writes it into work_dir, and MetricFlow parses it as `mf` parses dbt's file.
     """
-    from argparse import Namespace
-
-    from dbt.artifacts.schemas.manifest import WritableManifest
-    from dbt.contracts.graph.manifest import Manifest
-    from dbt.contracts.graph.semantic_manifest import SemanticManifest
-    from dbt.flags import set_from_args
-    from metricflow_semantics.model.dbt_manifest_parser import parse_manifest_from_dbt_generated_manifest
-
     # dbt's artifact code reads its global flags; the defaults, as a plain `dbt parse` has them.
-    set_from_args(Namespace(), None)
+    set_from_args(argparse.Namespace(), None)
     manifest = Manifest.from_writable_manifest(WritableManifest.read_and_check_versions(str(manifest_file)))
     semantic_file = work_dir / SEMANTIC_MANIFEST_FILE
     # No validation again: the snapshot's build parsed and validated this semantic layer already.
@@ -109,19 +114,16 @@ class DuckDbSqlClient:
     """MetricFlow's SqlClient over one DuckDB connection; renders with the dialect dbt-duckdb's client uses."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
-        from metricflow.protocols.sql_client import SqlEngine
-        from metricflow.sql.render.duckdb_renderer import DuckDbSqlPlanRenderer
-
         self._connection = connection
         self._engine = SqlEngine.DUCKDB
         self._renderer = DuckDbSqlPlanRenderer()
 
     @property
-    def sql_engine_type(self) -> Any:
+    def sql_engine_type(self) -> SqlEngine:
         return self._engine
 
     @property
-    def sql_plan_renderer(self) -> Any:
+    def sql_plan_renderer(self) -> SqlPlanRenderer:
         return self._renderer
 
     def fetch(self, stmt: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -133,18 +135,16 @@ class DuckDbSqlClient:
         finally:
             cursor.close()
 
-    def query(self, stmt: str, sql_bind_parameter_set: Any = None) -> Any:
-        from metricflow.data_table.mf_table import MetricFlowDataTable
-
+    def query(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet | None = None) -> MetricFlowDataTable:
         _refuse_bind_parameters(sql_bind_parameter_set)
         columns, rows = self.fetch(stmt)
         return MetricFlowDataTable.create_from_rows(column_names=columns, rows=rows)
 
-    def execute(self, stmt: str, sql_bind_parameter_set: Any = None) -> None:
+    def execute(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet | None = None) -> None:
         _refuse_bind_parameters(sql_bind_parameter_set)
         self._connection.execute(stmt)
 
-    def dry_run(self, stmt: str, sql_bind_parameter_set: Any = None) -> None:
+    def dry_run(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet | None = None) -> None:
         _refuse_bind_parameters(sql_bind_parameter_set)
         self._connection.execute(f"EXPLAIN {stmt}")
 
@@ -158,10 +158,7 @@ class DuckDbSqlClient:
 class Reference:
     """MetricFlow's engine over one snapshot; answers requests one after the other."""
 
-    def __init__(self, semantic_manifest: Any, connection: duckdb.DuckDBPyConnection) -> None:
-        from metricflow.engine.metricflow_engine import MetricFlowEngine
-        from metricflow_semantics.model.semantic_manifest_lookup import SemanticManifestLookup
-
+    def __init__(self, semantic_manifest: PydanticSemanticManifest, connection: duckdb.DuckDBPyConnection) -> None:
         self._client = DuckDbSqlClient(connection)
         self._engine = MetricFlowEngine(
             semantic_manifest_lookup=SemanticManifestLookup(semantic_manifest),
@@ -170,8 +167,6 @@ class Reference:
 
     def sql(self, request: MetricRequest) -> str:
         """The SQL MetricFlow plans for the request (what `mf query --explain` prints)."""
-        from metricflow.engine.metricflow_engine import MetricFlowQueryRequest
-
         mf_request = MetricFlowQueryRequest.create(
             metric_names=request.metrics,
             group_by_names=request.group_by,
@@ -202,8 +197,8 @@ def answer_all(reference: Reference, raw_requests: Sequence[Any]) -> dict[str, A
             result = reference.answer(MetricRequest.parse(raw))
             answers[request_id] = {"columns": result.columns, "rows": result.rows}
         except Exception as e:  # one request's failure, whatever it is, is that request's answer
-            logger.info("request %s failed: %s", request_id, e)
             answers[request_id] = {"error": _message(e)}
+            logger.info("request %s failed: %s", request_id, answers[request_id]["error"])
     return answers
 
 
@@ -247,19 +242,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--snapshot", type=Path, required=True, help="directory with analytics.duckdb, manifest.json")
     parser.add_argument("--verbose", action="store_true", help="log MetricFlow's SQL of each request to stderr")
     args = parser.parse_args(argv)
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", force=True
+    )
     logger.setLevel(logging.DEBUG if args.verbose else logging.INFO)
     raw_requests = json.load(sys.stdin)
-    if not isinstance(raw_requests, list):
-        print("metricflow_reference: stdin must hold a JSON list of requests", file=sys.stderr)
+    problem = batch_problem(raw_requests)
+    if problem:
+        print(f"metricflow_reference: {problem}", file=sys.stderr)
         return 2
     stdout = sys.stdout
     # dbt and MetricFlow may print; stdout must carry the answers only.
     with contextlib.redirect_stdout(sys.stderr):
-        answers = run(args.snapshot, raw_requests)
+        try:
+            answers = run(args.snapshot, raw_requests)
+        except FileNotFoundError as e:
+            print(f"metricflow_reference: {e}", file=sys.stderr)
+            return 2
     json.dump(answers, stdout)
     stdout.write("\n")
     return 0
+
+
+def batch_problem(raw_requests: Any) -> str | None:
+    """What makes the whole input unanswerable, if anything: answers are keyed by id."""
+    if not isinstance(raw_requests, list):
+        return "stdin must hold a JSON list of requests"
+    ids = [str(raw["id"]) for raw in raw_requests if isinstance(raw, dict) and "id" in raw]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    return f"request ids must be unique; repeated: {', '.join(duplicates)}" if duplicates else None
 
 
 def _strings(raw: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -278,7 +289,7 @@ def _midnight(day: dt.date | None) -> dt.datetime | None:
     return None if day is None else dt.datetime.combine(day, dt.time())
 
 
-def _refuse_bind_parameters(parameters: Any) -> None:
+def _refuse_bind_parameters(parameters: SqlBindParameterSet | None) -> None:
     if parameters is not None and parameters.param_dict:
         raise NotImplementedError(f"bind parameters are not supported here: {dict(parameters.param_dict)}")
 

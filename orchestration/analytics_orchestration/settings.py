@@ -23,6 +23,9 @@ class RefreshSettings:
     source_file: Path
     postgres_dsn: str
     work_dir: Path
+    # Object storage the refresh also publishes to; empty: local only (object_store.py).
+    s3_bucket: str = ""
+    s3_prefix: str = ""
 
     @staticmethod
     def from_env() -> RefreshSettings:
@@ -33,6 +36,8 @@ class RefreshSettings:
             source_file=_path("ANALYTICS_SOURCE_FILE", snapshot.DEFAULT_SOURCE_FILE),
             postgres_dsn=os.environ.get("ANALYTICS_POSTGRES_DSN", snapshot.DEFAULT_POSTGRES_DSN),
             work_dir=_path("ANALYTICS_ORCHESTRATION_WORK_DIR", REPO_ROOT / "build" / "orchestration"),
+            s3_bucket=os.environ.get("ANALYTICS_S3_BUCKET", "").strip(),
+            s3_prefix=os.environ.get("ANALYTICS_S3_PREFIX", ""),
         )
 
 

@@ -11,6 +11,10 @@ pruned here: the gateway does that once no request reads them any more.
 
     python -m analytics_orchestration.snapshot build --target local --snapshots-dir DIR [--source-file F]
     python -m analytics_orchestration.snapshot build --target postgres --snapshots-dir DIR [--postgres-dsn DSN]
+    python -m analytics_orchestration.snapshot publish-s3 --snapshots-dir DIR [--id ID] [--s3-bucket B] [--s3-prefix P]
+
+`build --s3-bucket B` (or ANALYTICS_S3_BUCKET in the environment) also uploads each published snapshot to
+s3://B/<prefix>/<id>/ and then moves the CURRENT object there (object_store.py says in which order and why).
 """
 
 from __future__ import annotations
@@ -319,11 +323,20 @@ def main(argv: list[str] | None = None) -> int:
         default=DBT_PROJECT_DIR,
         help="the dbt project to build (default: dbt/ of this repository)",
     )
+    _s3_arguments(build_cmd, "then also upload it to this bucket and move CURRENT there (default: no upload)")
+    s3_cmd = commands.add_parser(
+        "publish-s3", help="upload a published local snapshot to S3-compatible object storage, then move CURRENT there"
+    )
+    s3_cmd.add_argument("--snapshots-dir", type=Path, required=True)
+    s3_cmd.add_argument("--id", help="the snapshot to upload (default: the one the local CURRENT names)")
+    _s3_arguments(s3_cmd, "the bucket to publish to (required here, or in ANALYTICS_S3_BUCKET)")
     compare_cmd = commands.add_parser("compare", help="check that the current snapshots of two dirs hold equal marts")
     compare_cmd.add_argument("snapshots_dirs", type=Path, nargs=2)
     args = parser.parse_args(argv)
     if args.command == "compare":
         return _compare_current(*args.snapshots_dirs)
+    if args.command == "publish-s3":
+        return _publish_s3(args.snapshots_dir, args.id, args.s3_bucket, args.s3_prefix)
     request = BuildRequest(
         args.target,
         args.snapshots_dir,
@@ -338,6 +351,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"snapshot: {e}", file=sys.stderr)
         return 1
     print(f"snapshot: published {published.name} at {published}")
+    if args.s3_bucket:
+        return _publish_s3(published.parent, published.name, args.s3_bucket, args.s3_prefix)
+    return 0
+
+
+def _s3_arguments(command: argparse.ArgumentParser, bucket_help: str) -> None:
+    command.add_argument("--s3-bucket", default=os.environ.get("ANALYTICS_S3_BUCKET", ""), help=bucket_help)
+    command.add_argument(
+        "--s3-prefix", default=os.environ.get("ANALYTICS_S3_PREFIX", ""), help="key prefix inside the bucket"
+    )
+
+
+def _publish_s3(snapshots_dir: Path, snapshot_id: str | None, bucket: str, prefix: str) -> int:
+    # Imported here: boto3 loads only when something is uploaded (and object_store itself imports this module).
+    from analytics_orchestration import object_store
+
+    if not bucket:
+        print("snapshot: no bucket: pass --s3-bucket or set ANALYTICS_S3_BUCKET", file=sys.stderr)
+        return 2
+    directory = snapshots_dir / snapshot_id if snapshot_id else current_snapshot(snapshots_dir)
+    if directory is None or not directory.is_dir():
+        print(f"snapshot: no snapshot {snapshot_id or '(CURRENT)'} in {snapshots_dir}", file=sys.stderr)
+        return 1
+    location = object_store.S3Location(bucket, prefix)
+    try:
+        object_store.publish_to_s3(directory, location)
+    except SnapshotError as e:
+        print(f"snapshot: {e}", file=sys.stderr)
+        return 1
+    print(f"snapshot: uploaded {directory.name} to {location.url(directory.name)} and moved {location.url('CURRENT')}")
     return 0
 
 

@@ -130,8 +130,6 @@ def requests_for(users: list[str]) -> list[dict]:
             "user_id": other,
             "metrics": ["spending", "balance"],
             "group_by": ["metric_time__month", "account__account_type"],
-            "start": QUARTER[0],
-            "end": QUARTER[1],
             "where": ["{{ Dimension('account__account_type') }} <> 'savings'"],
         },
         {"id": "unknown_metric", "user_id": user, "metrics": ["no_such_metric"], "group_by": []},
@@ -335,7 +333,7 @@ def test_untagged_spending_appears_under_a_null_tag_name(answers, marts, users):
     assert [row[3] for row in got] == pytest.approx([row[3] for row in want], rel=1e-12)
 
 
-def test_metrics_of_two_semantic_models_join_on_the_group_by_with_the_where_applied_to_both(answers, marts, users):
+def test_metrics_of_two_semantic_models_full_join_on_the_group_by_with_the_where_applied_to_both(answers, marts, users):
     want = expected(
         marts,
         f"""
@@ -357,11 +355,15 @@ def test_metrics_of_two_semantic_models_join_on_the_group_by_with_the_where_appl
         from spending full join balance using (month, account_type)
         """,
         users[1],
-        *QUARTER,
+        # No window in the request: all of the data.
+        "1900-01-01",
+        "2100-12-31",
     )
     columns = ["metric_time__month", "account__account_type", "spending", "balance"]
     got = rows(answers["spending_and_balance_by_account_type"], columns)
     assert "savings" not in [account_type for _, account_type, _, _ in got]
+    # Balances start before the first transaction: those months have a balance and a null (not 0) spending.
+    assert None in [spending for _, _, spending, _ in got]
     assert got == want
 
 

@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+import secrets
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import duckdb
 import pytest
 from dagster import DagsterEventType
 
-from analytics_orchestration import snapshot
+from analytics_orchestration import object_store, snapshot
 from analytics_orchestration.definitions import JOB_NAME, refresh_definitions, settings
 
 TEST_SOURCE = snapshot.DEFAULT_SOURCE_FILE
@@ -20,8 +21,15 @@ def test_source_exists():
     assert TEST_SOURCE.is_file(), f"{TEST_SOURCE} is missing: make test-data builds it"
 
 
-def run_refresh(snapshots_dir: Path, source_file: Path = TEST_SOURCE):
-    refresh = dataclasses.replace(settings, dbt_target="local", snapshots_dir=snapshots_dir, source_file=source_file)
+def run_refresh(snapshots_dir: Path, source_file: Path = TEST_SOURCE, s3: object_store.S3Location | None = None):
+    refresh = dataclasses.replace(
+        settings,
+        dbt_target="local",
+        snapshots_dir=snapshots_dir,
+        source_file=source_file,
+        s3_bucket=s3.bucket if s3 else "",
+        s3_prefix=s3.prefix if s3 else "",
+    )
     job = refresh_definitions(refresh).resolve_job_def(JOB_NAME)
     return job.execute_in_process(raise_on_error=False)
 
@@ -64,20 +72,23 @@ def test_publishes_a_snapshot_whose_database_and_manifest_come_from_one_build(tm
     assert not list(tmp_path.glob(".building-*"))
 
 
-def test_failed_dbt_test_publishes_nothing_and_says_which_test_failed(tmp_path):
-    assert run_refresh(tmp_path).success
+def test_failed_dbt_test_publishes_nothing_and_says_which_test_failed(tmp_path, s3_bucket):
+    bucket = object_store.S3Location(s3_bucket, f"refresh-test/{secrets.token_hex(4)}")
+    assert run_refresh(tmp_path, s3=bucket).success
     serving = snapshot.current_snapshot(tmp_path)
+    assert object_store.current_in_s3(bucket) == serving.name
     broken_source = tmp_path / "broken-source.duckdb"
     shutil.copyfile(TEST_SOURCE, broken_source)
     with duckdb.connect(str(broken_source)) as source:
         # A transaction in a currency its account does not hold breaks assert_transaction_currency_matches_account.
         source.execute("update app.transactions set currency = 'XXX' where id = (select min(id) from app.transactions)")
 
-    result = run_refresh(tmp_path, broken_source)
+    result = run_refresh(tmp_path, broken_source, s3=bucket)
 
     assert not result.success
     assert "assert_transaction_currency_matches_account" in failure_message(result)
     assert "Nothing was published" in failure_message(result)
     assert snapshot.current_snapshot(tmp_path) == serving
+    assert object_store.current_in_s3(bucket) == serving.name
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [serving.name]
     assert materialized_models(result) == set()

@@ -47,7 +47,11 @@ public class QueryExecutor {
 
 	private final long timeoutNanos;
 
+	private final int maxConcurrent;
+
 	private final Semaphore slots;
+
+	private volatile StatementListener listener = StatementListener.NONE;
 
 	private final AtomicLong statements = new AtomicLong();
 
@@ -62,7 +66,8 @@ public class QueryExecutor {
 
 	public QueryExecutor(QueryProperties properties) {
 		this.timeoutNanos = properties.timeout().toNanos();
-		this.slots = new Semaphore(properties.effectiveMaxConcurrent(), true);
+		this.maxConcurrent = properties.effectiveMaxConcurrent();
+		this.slots = new Semaphore(maxConcurrent, true);
 		this.statementThreads = Executors.newFixedThreadPool(properties.effectiveMaxConcurrent(),
 				Thread.ofPlatform().daemon().name("duckdb-statement-", 0).factory());
 		// Nearly every statement ends long before its deadline: drop its cancellation at
@@ -79,17 +84,45 @@ public class QueryExecutor {
 	}
 
 	public <T> T execute(Snapshot snapshot, SqlStatement statement, ResultHandler<T> handler) {
-		long deadline = System.nanoTime() + timeoutNanos;
-		acquireSlot();
+		long arrived = System.nanoTime();
+		long deadline = arrived + timeoutNanos;
+		StatementListener told = listener;
 		try {
-			if (!Thread.currentThread().isVirtual()) {
-				return executeAdmitted(snapshot, statement, handler, deadline);
+			acquireSlot();
+		}
+		catch (AnalyticsException refused) {
+			if (refused.code() == ErrorCode.TIMEOUT) {
+				told.timedOutInLine();
 			}
-			return onPlatformThread(() -> executeAdmitted(snapshot, statement, handler, deadline));
+			throw refused;
+		}
+		long admitted = System.nanoTime();
+		told.admitted(admitted - arrived);
+		StatementListener.StatementOutcome outcome = StatementListener.StatementOutcome.ERROR;
+		try {
+			T result = Thread.currentThread().isVirtual()
+					? onPlatformThread(() -> executeAdmitted(snapshot, statement, handler, deadline))
+					: executeAdmitted(snapshot, statement, handler, deadline);
+			outcome = StatementListener.StatementOutcome.OK;
+			return result;
+		}
+		catch (AnalyticsException failure) {
+			if (failure.code() == ErrorCode.TIMEOUT) {
+				outcome = StatementListener.StatementOutcome.TIMEOUT;
+			}
+			throw failure;
 		}
 		finally {
 			releaseSlot();
+			told.finished(System.nanoTime() - admitted, outcome);
 		}
+	}
+
+	/**
+	 * Who is told about every statement from now on (one listener: the metrics).
+	 */
+	public void setListener(StatementListener listener) {
+		this.listener = listener;
 	}
 
 	/**
@@ -136,6 +169,21 @@ public class QueryExecutor {
 	 */
 	public long statementsExecuted() {
 		return statements.get();
+	}
+
+	/** Statements holding a slot now (running in DuckDB, or about to). */
+	public int inFlight() {
+		return maxConcurrent - slots.availablePermits();
+	}
+
+	/** Statements waiting in line for a slot now (an estimate, as the JDK counts it). */
+	public int queued() {
+		return slots.getQueueLength();
+	}
+
+	/** How many statements may hold a slot at once. */
+	public int maxConcurrent() {
+		return maxConcurrent;
 	}
 
 	/** Waits for one of the in-flight slots, within the statement's timeout. */

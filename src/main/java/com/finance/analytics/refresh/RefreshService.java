@@ -1,6 +1,7 @@
 package com.finance.analytics.refresh;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
+import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 
@@ -56,6 +58,8 @@ public class RefreshService {
 	 */
 	private CompletableFuture<RefreshRun> launching;
 
+	private volatile RefreshListener listener = RefreshListener.NONE;
+
 	public RefreshService(DagsterClient dagster, RefreshProperties properties) {
 		this.dagster = dagster;
 		// A launch is a status read and then the launch itself, a run read may need a
@@ -75,11 +79,18 @@ public class RefreshService {
 		synchronized (this) {
 			if (launching == null || launching.isDone()) {
 				launching = call(() -> dagster.unfinishedRun().orElseGet(dagster::launch), launchBound);
+				launching.whenComplete((run, failure) -> listener
+					.launchEnded(Optional.ofNullable(failure).map(RefreshService::codeOf)));
 			}
 			// A copy, so that one caller cancelling its request cancels nobody else's
 			// wait.
 			return launching.copy();
 		}
+	}
+
+	/** Who is told how each launch ended from now on (one listener: the metrics). */
+	public void setListener(RefreshListener listener) {
+		this.listener = listener;
 	}
 
 	/** The run with this id, with Dagster's failure message when it failed. */
@@ -113,6 +124,12 @@ public class RefreshService {
 			throw ErrorCode.UNAVAILABLE.exception("The refresh service (Dagster) is not answering");
 		}
 		throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+	}
+
+	private static ErrorCode codeOf(Throwable failure) {
+		Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+				: failure;
+		return cause instanceof AnalyticsException coded ? coded.code() : ErrorCode.INTERNAL;
 	}
 
 	/**

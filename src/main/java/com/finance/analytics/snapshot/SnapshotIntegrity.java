@@ -21,11 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * so a file whose header is intact but whose data blocks were overwritten opens fine and
  * fails queries later; reading the whole file once, before the snapshot is served,
  * catches that. A snapshot without recorded checksums is refused: every snapshot comes
- * from our publisher, which always records them.
+ * from our publisher, which always records them. Public for the object-storage replica,
+ * which verifies a download before it renames it into the snapshots directory.
  */
-final class SnapshotIntegrity {
+public final class SnapshotIntegrity {
 
-	static final String METADATA_FILE = "snapshot.json";
+	public static final String METADATA_FILE = "snapshot.json";
 
 	/** The files the gateway reads; each must be covered by a recorded checksum. */
 	static final List<String> REQUIRED_FILES = List.of("analytics.duckdb", "manifest.json");
@@ -48,7 +49,7 @@ final class SnapshotIntegrity {
 	 * @throws SnapshotRejectedException saying, for an operator, which file is wrong and
 	 * how
 	 */
-	static void verify(Path directory) {
+	public static void verify(Path directory) {
 		Path metadata = directory.resolve(METADATA_FILE);
 		if (!Files.isRegularFile(metadata)) {
 			throw new SnapshotRejectedException(METADATA_FILE + " is missing");

@@ -5,7 +5,7 @@ package com.finance.analytics.snapshot;
  * reports it damaged, or it could not be loaded. The message says why, for an operator
  * (it goes to the log and the health details).
  */
-final class SnapshotRejectedException extends RuntimeException {
+public final class SnapshotRejectedException extends RuntimeException {
 
 	SnapshotRejectedException(String message) {
 		super(message);
