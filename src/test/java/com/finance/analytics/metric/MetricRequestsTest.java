@@ -132,6 +132,26 @@ class MetricRequestsTest {
 	}
 
 	@Test
+	void moneyOfTwoModelsIsGroupedByEachModelsOwnCurrency() {
+		List<Map<String, Object>> both = rows(
+				metrics(user, List.of("SPENDING", "BALANCE"), List.of("CURRENCY"), "MONTH"));
+		Map<List<Object>, Object> spending = new HashMap<>();
+		rows(metrics(user, List.of("SPENDING"), List.of("CURRENCY"), "MONTH"))
+			.forEach(row -> spending.put(List.of(row.get("period"), row.get("currency")), row.get("spending")));
+		Map<List<Object>, Object> balance = new HashMap<>();
+		rows(metrics(user, List.of("BALANCE"), List.of("CURRENCY"), "MONTH"))
+			.forEach(row -> balance.put(List.of(row.get("period"), row.get("currency")), row.get("balance")));
+
+		assertThat(both).isNotEmpty();
+		for (Map<String, Object> row : both) {
+			List<Object> group = List.of(row.get("period"), row.get("currency"));
+			assertThat(row.get("spending")).as("spending of %s", group).isEqualTo(spending.get(group));
+			assertThat(row.get("balance")).as("balance of %s", group).isEqualTo(balance.get(group));
+		}
+		assertThat(both).hasSizeGreaterThanOrEqualTo(Math.max(spending.size(), balance.size()));
+	}
+
+	@Test
 	void windowAtTheEdgesOfTheCalendarIsAnswered() {
 		List<Map<String, Object>> years = rows(
 				metrics(user, List.of("TRANSACTION_COUNT"), List.of(), "WEEK").variable("start", "0000-01-01")
