@@ -7,6 +7,7 @@ the full one before, the incremental one after, and a full one after in a direct
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -166,3 +167,27 @@ def test_a_snapshot_of_another_dbt_project_is_no_base(builds, tmp_path):
     )
     assert snapshot.incremental_base(snapshots_dir, "another project") is None
     assert snapshot.incremental_base(tmp_path, build_summary(builds.incremental)["project_digest"]) is None
+
+
+class StagingSeen(Exception):
+    """Stops a build where dbt would start, with what the staging directory held then."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(names)
+        self.names = names
+
+
+def staging_when_dbt_starts(request: snapshot.BuildRequest) -> list[str]:
+    def stop(_request: snapshot.BuildRequest, staging: Path) -> None:
+        raise StagingSeen(sorted(p.name for p in staging.iterdir()))
+
+    with pytest.raises(StagingSeen) as seen:
+        snapshot.build(request, run_dbt=stop)
+    return seen.value.names
+
+
+def test_full_rebuild_on_request_starts_from_an_empty_directory(builds, tmp_path):
+    source = builds.before.parent.parent / "changed.duckdb"
+    request = snapshot.BuildRequest("local", builds.incremental.parent, source)
+    assert staging_when_dbt_starts(request) == [snapshot.DATABASE_FILE]
+    assert staging_when_dbt_starts(dataclasses.replace(request, full_rebuild=True)) == []
