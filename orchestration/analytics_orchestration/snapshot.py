@@ -190,7 +190,7 @@ def project_digest(project_dir: Path) -> str:
 
 
 def incremental_base(snapshots_dir: Path, project: str) -> Path | None:
-    """The current snapshot if an incremental build can start from it, else None (build from scratch)."""
+    """The current snapshot if an incremental build can start from it (same project, intact), else None."""
     current = current_snapshot(snapshots_dir)
     if current is None or not (current / METADATA_FILE).is_file() or not (current / DATABASE_FILE).is_file():
         return None
@@ -199,6 +199,9 @@ def incremental_base(snapshots_dir: Path, project: str) -> Path | None:
     except ValueError:
         return None
     if metadata.get("build", {}).get("project_digest") != project:
+        return None
+    # A damaged file would carry its damage into every later snapshot: only one that verifies is a base.
+    if metadata.get("files", {}).get(DATABASE_FILE) != file_digest(current / DATABASE_FILE):
         return None
     return current
 

@@ -191,3 +191,15 @@ def test_full_rebuild_on_request_starts_from_an_empty_directory(builds, tmp_path
     request = snapshot.BuildRequest("local", builds.incremental.parent, source)
     assert staging_when_dbt_starts(request) == [snapshot.DATABASE_FILE]
     assert staging_when_dbt_starts(dataclasses.replace(request, full_rebuild=True)) == []
+
+
+def test_a_damaged_current_snapshot_is_no_base(builds, tmp_path):
+    snapshots_dir = tmp_path / "snapshots"
+    shutil.copytree(builds.incremental.parent, snapshots_dir)
+    project = build_summary(builds.incremental)["project_digest"]
+    with (snapshot.current_snapshot(snapshots_dir) / snapshot.DATABASE_FILE).open("r+b") as database:
+        database.seek(-4096, 2)
+        flipped = bytes(b ^ 0xFF for b in database.read(16))
+        database.seek(-4096, 2)
+        database.write(flipped)
+    assert snapshot.incremental_base(snapshots_dir, project) is None
