@@ -1,7 +1,9 @@
 {#- Incremental builds by user. A build that starts from a copy of the previous snapshot rebuilds only
     the rows of the users whose source rows changed since (int_changed_users): each mart's pre-hook
     deletes those users' rows and the model selects theirs again. The previous build's per-user
-    fingerprints and as-of date are its table incremental_state, written last. -#}
+    fingerprints and as-of date are its table incremental_state, written last. Every model in
+    3_mart is such a mart: a new one selects through changed_users_only(), or an incremental build
+    keeps its unchanged users' rows twice (its grain test fails the build). -#}
 
 {#- The previous build's incremental_state, or none (a fresh file, or a snapshot from before it existed). -#}
 {% macro previous_build_state() %}

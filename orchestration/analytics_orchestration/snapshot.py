@@ -33,7 +33,7 @@ import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,14 +271,14 @@ def verify_database(database: Path, models: list[str]) -> None:
         raise SnapshotError("the built database is not publishable: " + "; ".join(problems))
 
 
-def compare_marts(left: Path, right: Path) -> list[str]:
+def compare_marts(left: Path, right: Path, marts: Sequence[str] = REQUIRED_MARTS) -> list[str]:
     """Differences between the marts of two databases (row multisets); empty when identical."""
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH {sql_literal(str(left))} AS l (READ_ONLY)")
         con.execute(f"ATTACH {sql_literal(str(right))} AS r (READ_ONLY)")
         differences = []
-        for mart in REQUIRED_MARTS:
+        for mart in marts:
             only_left, only_right = con.execute(
                 f'SELECT (SELECT count(*) FROM (FROM l.main."{mart}" EXCEPT ALL FROM r.main."{mart}")),'
                 f'       (SELECT count(*) FROM (FROM r.main."{mart}" EXCEPT ALL FROM l.main."{mart}"))'
