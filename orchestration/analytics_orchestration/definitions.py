@@ -1,9 +1,11 @@
 """The Dagster code location: the dbt models as assets and the `analytics_refresh` job.
 
-A run of `analytics_refresh` builds every model and test with `dbt build` into a fresh DuckDB
-file inside a hidden staging directory (never the file the gateway reads: DuckDB lets no writer
-in while readers hold a file), lets the snapshot publisher verify it, and only then publishes
-it by switching CURRENT. A failed model or test publishes nothing and fails the run with dbt's
+A run of `analytics_refresh` builds every model and test with `dbt build` into a new DuckDB file
+inside a hidden staging directory (never the file the gateway reads: DuckDB lets no writer in while
+readers hold a file), lets the snapshot publisher verify it, and only then publishes it by switching
+CURRENT. When a snapshot is already published (by this dbt project), that file starts as a copy of it
+and only the users whose source rows changed are rebuilt (snapshot.py); the run config
+full_rebuild builds from scratch. A failed model or test publishes nothing and fails the run with dbt's
 reasons, which the gateway passes on as the run's message. With ANALYTICS_S3_BUCKET set, the
 published snapshot is then uploaded to object storage and CURRENT moved there too (object_store.py).
 """
@@ -14,6 +16,7 @@ from pathlib import Path
 from dagster import (
     AssetExecutionContext,
     AssetSelection,
+    Config,
     ConfigurableResource,
     Definitions,
     Failure,
@@ -43,18 +46,28 @@ class SnapshotTarget(ConfigurableResource):
     s3_bucket: str = ""
     s3_prefix: str = ""
 
-    def request(self) -> snapshot.BuildRequest:
+    def request(self, full_rebuild: bool) -> snapshot.BuildRequest:
         return snapshot.BuildRequest(
             target=self.target,
             snapshots_dir=Path(self.snapshots_dir),
             source_file=Path(self.source_file),
             postgres_dsn=self.postgres_dsn,
             project_dir=dbt_project.project_dir,
+            full_rebuild=full_rebuild,
         )
 
 
+class RefreshConfig(Config):
+    """A run's config (Dagster's launchpad, or ops.analytics_marts.config in run config)."""
+
+    # False: build on the current snapshot, rebuilding only the users whose source rows changed.
+    full_rebuild: bool = False
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project)
-def analytics_marts(context: AssetExecutionContext, dbt: DbtCliResource, snapshot_target: SnapshotTarget) -> Iterator:
+def analytics_marts(
+    context: AssetExecutionContext, dbt: DbtCliResource, snapshot_target: SnapshotTarget, config: RefreshConfig
+) -> Iterator:
     if context.is_subset:
         raise Failure(
             description="A snapshot holds every mart: run the whole analytics_refresh job, not a subset of it."
@@ -65,7 +78,7 @@ def analytics_marts(context: AssetExecutionContext, dbt: DbtCliResource, snapsho
         dagster_events.extend(run_dbt_build(dbt, context, request, staging))
 
     try:
-        staged = snapshot.build(snapshot_target.request(), run_dbt=build_with_dagster)
+        staged = snapshot.build(snapshot_target.request(config.full_rebuild), run_dbt=build_with_dagster)
     except (snapshot.SnapshotError, DbtBuildFailed) as e:
         raise Failure(description=f"Nothing was published; the current snapshot keeps serving. {e}") from None
     published = snapshot.publish(staged)

@@ -13,6 +13,11 @@ pruned here: the gateway does that once no request reads them any more.
     python -m analytics_orchestration.snapshot build --target postgres --snapshots-dir DIR [--postgres-dsn DSN]
     python -m analytics_orchestration.snapshot publish-s3 --snapshots-dir DIR [--id ID] [--s3-bucket B] [--s3-prefix P]
 
+A build starts from a copy of the current snapshot's database when there is one built by the same dbt
+project (same project digest in its snapshot.json), and then rebuilds only the users whose source rows
+changed (dbt/macros/incremental_by_user.sql); `build --full` (or a Dagster run with full_rebuild)
+builds every mart from scratch. Both give the same marts; snapshot.json says which it was ("build").
+
 `build --s3-bucket B` (or ANALYTICS_S3_BUCKET in the environment) also uploads each published snapshot to
 s3://B/<prefix>/<id>/ and then moves the CURRENT object there (object_store.py says in which order and why).
 """
@@ -28,7 +33,7 @@ import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +75,8 @@ class BuildRequest:
     postgres_dsn: str = DEFAULT_POSTGRES_DSN
     as_of_date: str | None = None
     project_dir: Path = DBT_PROJECT_DIR
+    # False: start from the current snapshot when it can be built on (incremental); True: from scratch.
+    full_rebuild: bool = False
 
     def source_description(self) -> str:
         if self.target == "postgres":
@@ -101,12 +108,22 @@ def build(request: BuildRequest, run_dbt: Callable[[BuildRequest, Path], None] |
     staging = snapshots_dir / f".building-{snapshot_id}"
     staging.mkdir(parents=True)
     try:
+        project = project_digest(request.project_dir)
+        previous = None if request.full_rebuild else incremental_base(snapshots_dir, project)
+        if previous is not None:
+            shutil.copyfile(previous / DATABASE_FILE, staging / DATABASE_FILE)
         (run_dbt or _run_dbt_build)(request, staging)
         manifest = json.loads((staging / "target" / MANIFEST_FILE).read_text())
         verify_database(staging / DATABASE_FILE, dataset_models(manifest))
         shutil.copyfile(staging / "target" / MANIFEST_FILE, staging / MANIFEST_FILE)
+        build_summary = {
+            "mode": "full" if previous is None else "incremental",
+            "previous": None if previous is None else previous.name,
+            "project_digest": project,
+            **_rebuilt_users(staging),
+        }
         _remove_scratch(staging)
-        metadata = _metadata(snapshot_id, request, manifest, staging)
+        metadata = _metadata(snapshot_id, request, manifest, staging) | {"build": build_summary}
         (staging / METADATA_FILE).write_text(json.dumps(metadata, indent=2) + "\n")
         for path in staging.iterdir():
             fsync(path)
@@ -160,6 +177,54 @@ def check_source(request: BuildRequest) -> None:
         con.close()
 
 
+def project_digest(project_dir: Path) -> str:
+    """SHA-256 over what decides the marts' rows: the dbt project's models, macros and settings, and the
+    DuckDB version (whose hash() the fingerprints use). A snapshot built otherwise is no base to build on."""
+    digest = hashlib.sha256(f"duckdb {duckdb.__version__}\n".encode())
+    files = [project_dir / "dbt_project.yml"]
+    files += sorted(p for folder in ("models", "macros") for p in (project_dir / folder).rglob("*") if p.is_file())
+    for path in files:
+        digest.update(f"{path.relative_to(project_dir)}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def incremental_base(snapshots_dir: Path, project: str) -> Path | None:
+    """The current snapshot if an incremental build can start from it (same project, intact), else None."""
+    current = current_snapshot(snapshots_dir)
+    if current is None or not (current / METADATA_FILE).is_file() or not (current / DATABASE_FILE).is_file():
+        return None
+    try:
+        metadata = json.loads((current / METADATA_FILE).read_text())
+    except ValueError:
+        return None
+    if metadata.get("build", {}).get("project_digest") != project:
+        return None
+    # A damaged file would carry its damage into every later snapshot: only one that verifies is a base.
+    if metadata.get("files", {}).get(DATABASE_FILE) != file_digest(current / DATABASE_FILE):
+        return None
+    return current
+
+
+def _rebuilt_users(staging: Path) -> dict:
+    """How many users this build selected again (all of them in a full build), from dbt's scratch database."""
+    con = duckdb.connect(str(staging / WORK_DATABASE_FILE), read_only=True)
+    try:
+        tables = dict(
+            con.execute(
+                "SELECT table_name, table_schema FROM information_schema.tables"
+                " WHERE table_name IN ('int_changed_users', 'int_user_fingerprints')"
+            ).fetchall()
+        )
+        rebuilt, users = (
+            con.execute(f'SELECT count(*) FROM "{tables[name]}"."{name}"').fetchone()[0]
+            for name in ("int_changed_users", "int_user_fingerprints")
+        )
+    finally:
+        con.close()
+    return {"rebuilt_users": rebuilt, "users": users}
+
+
 def dbt_environment(request: BuildRequest, database: Path) -> dict[str, str]:
     """The variables profiles.yml reads: where to write, what to attach, where extensions live."""
     return {
@@ -206,14 +271,14 @@ def verify_database(database: Path, models: list[str]) -> None:
         raise SnapshotError("the built database is not publishable: " + "; ".join(problems))
 
 
-def compare_marts(left: Path, right: Path) -> list[str]:
+def compare_marts(left: Path, right: Path, marts: Sequence[str] = REQUIRED_MARTS) -> list[str]:
     """Differences between the marts of two databases (row multisets); empty when identical."""
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH {sql_literal(str(left))} AS l (READ_ONLY)")
         con.execute(f"ATTACH {sql_literal(str(right))} AS r (READ_ONLY)")
         differences = []
-        for mart in REQUIRED_MARTS:
+        for mart in marts:
             only_left, only_right = con.execute(
                 f'SELECT (SELECT count(*) FROM (FROM l.main."{mart}" EXCEPT ALL FROM r.main."{mart}")),'
                 f'       (SELECT count(*) FROM (FROM r.main."{mart}" EXCEPT ALL FROM l.main."{mart}"))'
@@ -318,6 +383,11 @@ def main(argv: list[str] | None = None) -> int:
         "--as-of-date", type=_iso_date, help="last day of the balance histories (default: latest day in the source)"
     )
     build_cmd.add_argument(
+        "--full",
+        action="store_true",
+        help="build every mart from scratch (default: only the changed users', on a copy of the current snapshot)",
+    )
+    build_cmd.add_argument(
         "--project-dir",
         type=Path,
         default=DBT_PROJECT_DIR,
@@ -344,13 +414,18 @@ def main(argv: list[str] | None = None) -> int:
         args.postgres_dsn,
         args.as_of_date,
         args.project_dir.resolve(),
+        args.full,
     )
     try:
         published = build_and_publish(request)
     except SnapshotError as e:
         print(f"snapshot: {e}", file=sys.stderr)
         return 1
-    print(f"snapshot: published {published.name} at {published}")
+    build_summary = json.loads((published / METADATA_FILE).read_text())["build"]
+    print(
+        f"snapshot: published {published.name} at {published} ({build_summary['mode']} build, "
+        f"{build_summary['rebuilt_users']} of {build_summary['users']} users rebuilt)"
+    )
     if args.s3_bucket:
         return _publish_s3(published.parent, published.name, args.s3_bucket, args.s3_prefix)
     return 0

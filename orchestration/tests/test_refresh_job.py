@@ -72,6 +72,19 @@ def test_publishes_a_snapshot_whose_database_and_manifest_come_from_one_build(tm
     assert not list(tmp_path.glob(".building-*"))
 
 
+def test_refresh_after_a_published_snapshot_builds_incrementally(tmp_path):
+    # The first snapshot from the publisher's own command line (cheaper than a run); the run builds on it.
+    first = snapshot.build_and_publish(snapshot.BuildRequest("local", tmp_path, TEST_SOURCE))
+    assert run_refresh(tmp_path).success
+    second = snapshot.current_snapshot(tmp_path)
+
+    builds = [json.loads((s / "snapshot.json").read_text())["build"] for s in (first, second)]
+    assert [b["mode"] for b in builds] == ["full", "incremental"]
+    # The source did not change between the runs: nobody's rows were rebuilt.
+    assert builds[1]["previous"] == first.name and builds[1]["rebuilt_users"] == 0
+    assert snapshot.compare_marts(first / "analytics.duckdb", second / "analytics.duckdb") == []
+
+
 def test_failed_dbt_test_publishes_nothing_and_says_which_test_failed(tmp_path, s3_bucket):
     bucket = object_store.S3Location(s3_bucket, f"refresh-test/{secrets.token_hex(4)}")
     assert run_refresh(tmp_path, s3=bucket).success

@@ -63,11 +63,12 @@ def test_metadata_records_size_and_sha256_of_every_other_file(published):
         assert recorded == {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
 
 
-def test_snapshot_holds_only_the_marts_each_with_rows(published):
+def test_snapshot_holds_the_marts_each_with_rows_and_the_build_state(published):
     with duckdb.connect(str(published / "analytics.duckdb"), read_only=True) as con:
         tables = dict(con.execute("SELECT table_name, table_schema FROM information_schema.tables").fetchall())
         counts = {m: con.execute(f"SELECT count(*) FROM main.{m}").fetchone()[0] for m in snapshot.REQUIRED_MARTS}
-    assert sorted(tables) == sorted(snapshot.REQUIRED_MARTS)
+    # Beside the marts: MetricFlow's calendar and what the next incremental build diffs against.
+    assert sorted(tables) == sorted([*snapshot.REQUIRED_MARTS, "metricflow_time_spine", "incremental_state"])
     assert set(tables.values()) == {"main"}
     assert all(count > 0 for count in counts.values())
 

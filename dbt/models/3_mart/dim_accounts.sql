@@ -1,5 +1,6 @@
 with accounts as (
     select * from {{ ref('int_accounts') }}
+    {{ changed_users_only() }}
 ),
 
 final as (

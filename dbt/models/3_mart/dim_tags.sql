@@ -1,5 +1,6 @@
 with tags as (
     select * from {{ ref('stg_tags') }}
+    {{ changed_users_only() }}
 ),
 
 final as (

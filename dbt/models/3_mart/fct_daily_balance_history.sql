@@ -1,8 +1,11 @@
 -- One row per account per day from its opening day to the as-of date (or its closing day), no gaps.
 -- The earliest bank-reported balance anchors the series; booked transactions (pending ones are
 -- not final, transfers are) move it day by day: balance(d) = balance(d-1) + net_change(d).
+{{ config(pre_hook="{{ delete_days_after_as_of_date() }}") }}
+
 with accounts as (
     select * from {{ ref('int_accounts') }}
+    {{ changed_users_only() }}
 ),
 
 as_of_date as (
@@ -95,7 +98,91 @@ final as (
         net_change::decimal(18, 2) as net_change,
         is_reported
     from daily
+){% if is_incremental() and previous_build_state() %},
+
+-- Built incrementally, the rows above are the changed users' only. The other users keep theirs up to
+-- the previous as-of date (the pre-hooks removed any past this one), and each account still open on
+-- that day runs on from its balance then, by the same rule: balance(d) = balance(d-1) + net_change(d).
+previous_as_of_date as (
+    select max(as_of_date) as as_of_date from {{ previous_build_state() }}
+),
+
+all_accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+previous_last_days as (
+    select
+        history.account_id,
+        history.user_id,
+        history.currency,
+        history.balance as previous_balance
+    from {{ this }} as history
+    inner join previous_as_of_date on history.balance_date = previous_as_of_date.as_of_date
+),
+
+extension_days as (
+    select
+        previous_last_days.account_id,
+        previous_last_days.user_id,
+        previous_last_days.currency,
+        previous_last_days.previous_balance,
+        unnest(generate_series(
+            previous_as_of_date.as_of_date + 1,
+            least(coalesce(all_accounts.closed_on, as_of_date.as_of_date), as_of_date.as_of_date),
+            interval 1 day
+        ))::date as balance_date
+    from previous_last_days
+    inner join all_accounts using (account_id)
+    cross join previous_as_of_date
+    cross join as_of_date
+),
+
+booked_since as (
+    select
+        account_id,
+        booking_date as balance_date,
+        sum(amount) as net_change
+    from transactions
+    where status = 'booked' and booking_date > (select previous_as_of_date.as_of_date from previous_as_of_date)
+    group by all
+),
+
+reported_since as (
+    select distinct
+        account_id,
+        balance_date
+    from balances
+    where balance_date > (select previous_as_of_date.as_of_date from previous_as_of_date)
+),
+
+extended as (
+    select
+        extension_days.account_id,
+        extension_days.user_id,
+        extension_days.balance_date,
+        extension_days.currency,
+        (
+            extension_days.previous_balance
+            + sum(coalesce(booked_since.net_change, 0))
+                over (partition by extension_days.account_id order by extension_days.balance_date)
+        )::decimal(18, 2) as balance,
+        coalesce(booked_since.net_change, 0)::decimal(18, 2) as net_change,
+        reported_since.account_id is not null as is_reported
+    from extension_days
+    left join booked_since using (account_id, balance_date)
+    left join reported_since using (account_id, balance_date)
+),
+
+rebuilt_and_extended as (
+    select * from final
+    union all
+    select * from extended
 )
 
+select * from rebuilt_and_extended
+{% else %}
+
 select * from final
+{% endif %}
 order by user_id, balance_date, account_id

@@ -1,6 +1,7 @@
 -- A transaction counts in full under each of its tags; untagged ones under tag_id NULL.
 with cash_flows as (
     select * from {{ ref('int_cash_flows') }}
+    {{ changed_users_only() }}
 ),
 
 transaction_tags as (

@@ -1,5 +1,6 @@
 with cash_flows as (
     select * from {{ ref('int_cash_flows') }}
+    {{ changed_users_only() }}
 ),
 
 monthly as (

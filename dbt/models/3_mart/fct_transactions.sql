@@ -1,5 +1,6 @@
 with transactions as (
     select * from {{ ref('int_transactions') }}
+    {{ changed_users_only() }}
 ),
 
 final as (
