@@ -12,6 +12,8 @@ import com.finance.analytics.query.Page;
 import com.finance.analytics.query.QueryExecutor;
 import com.finance.analytics.query.QueryProperties;
 import com.finance.analytics.query.RelationQueryService;
+import com.finance.analytics.query.ResultCache;
+import com.finance.analytics.query.ResultCacheProperties;
 import com.finance.analytics.query.SortDirection;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
@@ -22,6 +24,7 @@ import com.finance.analytics.view.ConvenienceView;
 import com.finance.analytics.view.MonthlyTrendsView;
 import com.finance.analytics.view.SpendingByTagView;
 import com.finance.analytics.view.ViewArguments;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +35,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The raw DuckDB limit: each logical query of the mix goes through the gateway's own
@@ -64,11 +69,16 @@ final class DirectQueries implements AutoCloseable {
 	private DirectQueries(Snapshot snapshot) {
 		this.snapshot = snapshot;
 		QueryExecutor executor = new RawExecutor();
-		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor));
+		// The gateway's own result cache, so that both sides issue the same statements.
+		ResultCacheProperties cacheProperties = new ResultCacheProperties(DataSize.ofMegabytes(64), 2000);
+		ResultCache cache = new ResultCache(cacheProperties,
+				new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
+		cache.snapshotPublished(snapshot);
+		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor, cache), cache);
 		this.spendingByTag = new SpendingByTagView(datasets);
 		this.monthlyTrends = new MonthlyTrendsView(datasets);
 		this.balanceHistory = new BalanceHistoryView(datasets);
-		this.relations = new RelationQueryService(executor);
+		this.relations = new RelationQueryService(executor, cache, cacheProperties);
 		this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
 		this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
 	}
