@@ -126,6 +126,27 @@ final class DirectQueries implements AutoCloseable {
 		};
 	}
 
+	/** Runs a session step; returns how many top-level rows it produced. */
+	int run(Session.Step step) {
+		Request request = new Request(step.user(), step.window());
+		Caller caller = new Caller(step.user().userId(), Set.of());
+		return switch (step.kind()) {
+			case PAGE -> page(caller, step, QueryKind.TRANSACTIONS_PAGE_SIZE, step.offset(), List.of()).rows().size();
+			case TAGGED_PAGE ->
+				page(caller, step, QueryKind.TRANSACTIONS_PAGE_SIZE, 0, List.of(step.tag())).rows().size();
+			case SPENDING_BY_TAG -> run(QueryKind.SPENDING_BY_TAG, request);
+			case MONTHLY_TRENDS -> run(QueryKind.MONTHLY_TRENDS, request);
+			case BALANCE_HISTORY -> run(QueryKind.BALANCE_HISTORY, request);
+			case NESTED_RELATIONS -> run(QueryKind.NESTED_RELATIONS, request);
+		};
+	}
+
+	private Page page(Caller caller, Session.Step step, int limit, int offset, List<java.util.UUID> tags) {
+		DatasetFilter filter = DatasetFilter.of(step.window().start(), step.window().end(), List.of(), tags);
+		return datasets.query(snapshot, caller, "fct_transactions",
+				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, offset));
+	}
+
 	/**
 	 * The page, then one batch per relation, as the gateway's data loaders resolve a
 	 * nesting level.
