@@ -95,26 +95,25 @@ final class Session {
 	}
 
 	/**
-	 * The first {@link #USERS} users of the pool who have a tagged transaction, each with
-	 * their most used tag.
+	 * The first {@link #USERS} users of the pool, each with the tag their filter step
+	 * asks for (as {@code bench/peer/pick_tags.py} picks it): their most used tag, else
+	 * their first tag by id; a user without any tag leaves the step out.
 	 */
 	static Session load(Connection connection, UserPool pool, DataRange range) throws SQLException {
-		List<BenchUser> users = new ArrayList<>();
+		List<BenchUser> users = pool.all().subList(0, Math.min(USERS, pool.size()));
 		Map<UUID, UUID> tags = new HashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement("""
-				select tag_id from (
-				    select unnest(tag_ids) as tag_id, count(*) as n from main.fct_transactions
-				    where user_id = ? group by all)
-				order by n desc, tag_id::varchar limit 1""")) {
-			for (BenchUser user : pool.all()) {
-				if (users.size() == USERS) {
-					break;
-				}
+				select coalesce(
+				    (select tag_id from (select unnest(tag_ids) as tag_id from main.fct_transactions where user_id = $1)
+				     group by tag_id order by count(*) desc, tag_id::varchar limit 1),
+				    (select tag_id from main.dim_tags where user_id = $1 order by tag_id::varchar limit 1))""")) {
+			for (BenchUser user : users) {
 				statement.setObject(1, user.userId());
 				try (ResultSet row = statement.executeQuery()) {
-					if (row.next()) {
-						users.add(user);
-						tags.put(user.userId(), row.getObject(1, UUID.class));
+					row.next();
+					UUID tag = row.getObject(1, UUID.class);
+					if (tag != null) {
+						tags.put(user.userId(), tag);
 					}
 				}
 			}
@@ -122,18 +121,25 @@ final class Session {
 		return new Session(List.copyOf(users), tags, range);
 	}
 
-	/** The eight requests of one session of a user drawn at random. */
+	/**
+	 * The requests of one session of a user drawn at random (seven, and the tag filter
+	 * when the user has a tag).
+	 */
 	List<Step> draw(Random random) {
 		BenchUser user = zipf(random);
 		UUID tag = tags.get(user.userId());
 		Window month = range.lastMonths(1);
 		Window before = new Window(month.start().minusMonths(1), month.start().minusDays(1));
-		return List.of(new Step(Kind.PAGE, user, month, 0, null),
+		List<Step> steps = new ArrayList<>(List.of(new Step(Kind.PAGE, user, month, 0, null),
 				new Step(Kind.SPENDING_BY_TAG, user, range.lastMonths(3), 0, null),
 				new Step(Kind.MONTHLY_TRENDS, user, range.lastMonths(24), 0, null),
 				new Step(Kind.BALANCE_HISTORY, user, range.lastMonths(12), 0, null),
 				new Step(Kind.NESTED_RELATIONS, user, month, 0, null), new Step(Kind.PAGE, user, month, 100, null),
-				new Step(Kind.PAGE, user, before, 0, null), new Step(Kind.TAGGED_PAGE, user, before, 0, tag));
+				new Step(Kind.PAGE, user, before, 0, null)));
+		if (tag != null) {
+			steps.add(new Step(Kind.TAGGED_PAGE, user, before, 0, tag));
+		}
+		return steps;
 	}
 
 	int size() {
