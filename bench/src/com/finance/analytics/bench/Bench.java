@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Entry point of {@code bench/run.sh}: starts the gateway on the published snapshot,
@@ -29,7 +30,9 @@ import java.util.concurrent.ThreadFactory;
  * warmup-max, concurrencies (comma separated), queries (comma separated {@link QueryKind}
  * names, default all), java-opts (for the gateway JVM), duckdb-threads (must match the
  * gateway's {@code analytics.duckdb-threads}), facts (extra lines for the report,
- * separated by {@code ;}), doc (a markdown file whose results section is replaced).
+ * separated by {@code ;}), doc (a markdown file whose results section is replaced),
+ * sessions ({@code false} leaves out the dashboard session mix, {@link Session}, run
+ * after the queries at each concurrency).
  */
 public final class Bench {
 
@@ -49,9 +52,17 @@ public final class Bench {
 		List<QueryKind> kinds = options.containsKey("queries")
 				? Arrays.stream(options.get("queries").split(",")).map(name -> QueryKind.valueOf(name.trim())).toList()
 				: List.of(QueryKind.values());
-		List<String> javaOptions = Arrays.stream(options.getOrDefault("java-opts", "").split("\\s+"))
+		List<String> javaOptions = new ArrayList<>(Arrays.stream(options.getOrDefault("java-opts", "").split("\\s+"))
 			.filter(option -> !option.isBlank())
-			.toList();
+			.toList());
+		if (!"false".equals(options.get("sessions"))) {
+			// Zipf-drawn session users put the most popular one on several clients at
+			// once, more
+			// requests in flight than the per-user limit allows (429s); the limit's own
+			// effect is
+			// measured by Fairness.
+			javaOptions.add("-Danalytics.limits.max-concurrent-requests-per-user=0");
+		}
 		String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
 		Path out = Path.of(options.get("out"));
 		Files.createDirectories(out.getParent());
@@ -61,16 +72,19 @@ public final class Bench {
 			UserPool users;
 			DataRange range;
 			long transactions;
+			Session session;
 			try (Connection connection = raw.connect()) {
 				users = UserPool.load(connection, secret, Duration.ofHours(2));
 				range = range(connection);
 				transactions = count(connection, "select count(*) from main.fct_transactions");
+				session = Session.load(connection, users, range);
 			}
 			System.out.printf("bench: snapshot %s, %,d transactions, %,d users with data, months %s..%s%n", id,
 					transactions, users.size(), range.firstMonth(), range.lastMonth());
 
 			int port = freePort();
 			List<Step> steps = new ArrayList<>();
+			List<SessionStep> sessionSteps = new ArrayList<>();
 			double startup;
 			double warmedUp;
 			long peakBytes;
@@ -94,6 +108,11 @@ public final class Bench {
 								kind, concurrency, viaGateway.perSecond(), viaGateway.p99(), viaGateway.cpuMillis(),
 								direct.perSecond(), direct.p99(), direct.cpuMillis(), 100 * step.ratio(),
 								viaGateway.errors(), direct.errors());
+					}
+				}
+				if (!"false".equals(options.get("sessions"))) {
+					for (int concurrency : concurrencies) {
+						sessionSteps.add(sessions(client, gateway, raw, session, concurrency, seconds));
 					}
 				}
 				peakBytes = gateway.peakResidentBytes();
@@ -122,19 +141,44 @@ public final class Bench {
 					facts.add(fact.trim());
 				}
 			}
-			String report = Report.markdown(steps, facts);
+			String report = Report.markdown(steps, sessionSteps, facts);
 			Files.writeString(out, report, StandardCharsets.UTF_8);
 			if (options.containsKey("doc")) {
 				ResultsSection.replace(Path.of(options.get("doc")), report);
 			}
 			System.out.println();
 			System.out.println(report);
-			long failed = steps.stream().mapToLong(step -> step.gateway().errors() + step.raw().errors()).sum();
+			long failed = steps.stream().mapToLong(step -> step.gateway().errors() + step.raw().errors()).sum()
+					+ sessionSteps.stream().mapToLong(step -> step.gateway().errors() + step.raw().errors()).sum();
 			if (failed > 0) {
 				System.err.println("bench: " + failed + " requests failed; the figures above are not valid");
 				System.exit(1);
 			}
 		}
+	}
+
+	/**
+	 * The session mix at one concurrency, gateway then raw DuckDB; each closed-loop
+	 * client is a browser going through sessions ({@link SessionClient}).
+	 */
+	private static SessionStep sessions(GatewayClient client, GatewayProcess gateway, DirectQueries raw,
+			Session session, int concurrency, double seconds) throws InterruptedException {
+		AtomicLong notModified = new AtomicLong();
+		Result viaGateway = ClosedLoop.runEach(concurrency, seconds, Thread.ofVirtual().factory(), gateway::cpuNanos,
+				index -> new SessionClient(session, client::get, notModified));
+		Result direct = ClosedLoop.runEach(concurrency, seconds, platformThreads(), Bench::ownCpuNanos,
+				index -> new SessionClient(session, (step, cache) -> {
+					raw.run(step);
+					return false;
+				}, new AtomicLong()));
+		SessionStep step = new SessionStep(concurrency, viaGateway, direct, notModified.get());
+		System.out.printf(Locale.ROOT,
+				"bench: sessions          c=%-3d gateway %6.0f/s p99 %6.1f ms cpu %5.2f ms (%2.0f %% 304) | raw %6.0f/s"
+						+ " p99 %6.1f ms cpu %5.2f ms | %3.0f %% | errors %d/%d%n",
+				concurrency, viaGateway.perSecond(), viaGateway.p99(), viaGateway.cpuMillis(),
+				100 * step.notModifiedShare(), direct.perSecond(), direct.p99(), direct.cpuMillis(), 100 * step.ratio(),
+				viaGateway.errors(), direct.errors());
+		return step;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +32,16 @@ final class ClosedLoop {
 	 */
 	static Result run(int concurrency, double seconds, ThreadFactory threads, LongSupplier cpu, Client client)
 			throws InterruptedException {
+		return runEach(concurrency, seconds, threads, cpu, index -> client);
+	}
+
+	/**
+	 * As {@link #run(int, double, ThreadFactory, LongSupplier, Client)}, with a client of
+	 * its own for each of the {@code concurrency} clients (one browser each, with its
+	 * session and cache).
+	 */
+	static Result runEach(int concurrency, double seconds, ThreadFactory threads, LongSupplier cpu,
+			IntFunction<Client> clients) throws InterruptedException {
 		long cpuBefore = cpu.getAsLong();
 		long start = System.nanoTime();
 		long end = start + (long) (seconds * 1e9);
@@ -41,6 +52,7 @@ final class ClosedLoop {
 		for (int i = 0; i < concurrency; i++) {
 			LatencyLog log = new LatencyLog();
 			Random random = new Random(31L * i + concurrency);
+			Client client = clients.apply(i);
 			Thread thread = threads.newThread(() -> {
 				while (System.nanoTime() < end) {
 					long sent = System.nanoTime();

@@ -15,6 +15,8 @@ import com.finance.analytics.query.Page;
 import com.finance.analytics.query.QueryExecutor;
 import com.finance.analytics.query.QueryProperties;
 import com.finance.analytics.query.RelationQueryService;
+import com.finance.analytics.query.ResultCache;
+import com.finance.analytics.query.ResultCacheProperties;
 import com.finance.analytics.query.SortDirection;
 import com.finance.analytics.query.TimeGrain;
 import com.finance.analytics.security.Caller;
@@ -26,6 +28,7 @@ import com.finance.analytics.view.ConvenienceView;
 import com.finance.analytics.view.MonthlyTrendsView;
 import com.finance.analytics.view.SpendingByTagView;
 import com.finance.analytics.view.ViewArguments;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The raw DuckDB limit: each logical query of the mix goes through the gateway's own
@@ -71,12 +76,17 @@ final class DirectQueries implements AutoCloseable {
 	private DirectQueries(Snapshot snapshot) {
 		this.snapshot = snapshot;
 		QueryExecutor executor = new RawExecutor();
-		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor));
+		// The gateway's own result cache, so that both sides issue the same statements.
+		ResultCacheProperties cacheProperties = new ResultCacheProperties(DataSize.ofMegabytes(64), 2000);
+		ResultCache cache = new ResultCache(cacheProperties,
+				new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
+		cache.snapshotPublished(snapshot);
+		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor, cache), cache);
 		this.spendingByTag = new SpendingByTagView(datasets);
 		this.monthlyTrends = new MonthlyTrendsView(datasets);
 		this.balanceHistory = new BalanceHistoryView(datasets);
-		this.relations = new RelationQueryService(executor);
-		this.metricQueries = new MetricQueryService(executor, new OwnershipGuard(executor));
+		this.relations = new RelationQueryService(executor, cache, cacheProperties);
+		this.metricQueries = new MetricQueryService(executor, new OwnershipGuard(executor, cache));
 		this.accountRelation = snapshot.catalog().relationFrom("fct_transactions", "account_id").orElseThrow();
 		this.tagRelation = snapshot.catalog().relationFrom("fct_transactions", "tag_ids").orElseThrow();
 	}
@@ -135,6 +145,27 @@ final class DirectQueries implements AutoCloseable {
 				groupBy, Optional.of(grain), request.window().start(), request.window().end(), List.of(), List.of(),
 				List.of(), limit);
 		return metricQueries.query(snapshot, caller, query).rows().size();
+	}
+
+	/** Runs a session step; returns how many top-level rows it produced. */
+	int run(Session.Step step) {
+		Request request = new Request(step.user(), step.window());
+		Caller caller = new Caller(step.user().userId(), Set.of());
+		return switch (step.kind()) {
+			case PAGE -> page(caller, step, QueryKind.TRANSACTIONS_PAGE_SIZE, step.offset(), List.of()).rows().size();
+			case TAGGED_PAGE ->
+				page(caller, step, QueryKind.TRANSACTIONS_PAGE_SIZE, 0, List.of(step.tag())).rows().size();
+			case SPENDING_BY_TAG -> run(QueryKind.SPENDING_BY_TAG, request);
+			case MONTHLY_TRENDS -> run(QueryKind.MONTHLY_TRENDS, request);
+			case BALANCE_HISTORY -> run(QueryKind.BALANCE_HISTORY, request);
+			case NESTED_RELATIONS -> run(QueryKind.NESTED_RELATIONS, request);
+		};
+	}
+
+	private Page page(Caller caller, Session.Step step, int limit, int offset, List<java.util.UUID> tags) {
+		DatasetFilter filter = DatasetFilter.of(step.window().start(), step.window().end(), List.of(), tags);
+		return datasets.query(snapshot, caller, "fct_transactions",
+				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, offset));
 	}
 
 	/**

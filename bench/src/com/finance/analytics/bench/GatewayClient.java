@@ -2,9 +2,11 @@ package com.finance.analytics.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +48,36 @@ final class GatewayClient {
 			throw new IOException("HTTP " + response.statusCode() + ": " + abbreviate(answer));
 		}
 		return answer;
+	}
+
+	/**
+	 * Sends a session step as a browser with GET enabled does: a GET, with
+	 * {@code If-None-Match} when this browser holds a tag for the same URL and user.
+	 * Fails unless the answer is a 304 to a conditional request or HTTP 200 with data and
+	 * no GraphQL error; keeps the answer's tag. Returns whether it was a 304.
+	 */
+	boolean get(Session.Step step, Map<String, String> browserCache) throws IOException, InterruptedException {
+		String query = "query=" + URLEncoder.encode(step.document(), StandardCharsets.UTF_8) + "&variables="
+				+ URLEncoder.encode(JSON.writeValueAsString(step.variables()), StandardCharsets.UTF_8);
+		String key = step.user().userId() + "?" + query;
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(graphql + "?" + query))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + step.user().token())
+			.GET();
+		String tag = browserCache.get(key);
+		if (tag != null) {
+			request.header("If-None-Match", tag);
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() == 304 && tag != null) {
+			return true;
+		}
+		String answer = response.body();
+		if (response.statusCode() != 200 || answer.contains("\"errors\"") || !answer.startsWith("{\"data\"")) {
+			throw new IOException("HTTP " + response.statusCode() + ": " + abbreviate(answer));
+		}
+		response.headers().firstValue("ETag").ifPresent(received -> browserCache.put(key, received));
+		return false;
 	}
 
 	/**

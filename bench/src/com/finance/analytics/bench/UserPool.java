@@ -69,6 +69,11 @@ final class UserPool {
 		return users.size();
 	}
 
+	/** Every user, ordered by user id. */
+	List<BenchUser> all() {
+		return users;
+	}
+
 	private static String mint(MACSigner signer, UUID userId, Instant now, Duration lifetime) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId.toString())
 			.issueTime(Date.from(now))

@@ -22,9 +22,12 @@ public class DatasetQueryService {
 
 	private final OwnershipGuard ownership;
 
-	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership) {
+	private final ResultCache cache;
+
+	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership, ResultCache cache) {
 		this.executor = executor;
 		this.ownership = ownership;
+		this.cache = cache;
 	}
 
 	public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
@@ -34,9 +37,10 @@ public class DatasetQueryService {
 		if (query.limit() == 0) {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
 		}
-		CountedRows page = executor.execute(snapshot, DatasetSql.page(dataset, caller.userId(), query.filter(),
-				query.orderBy(), query.limit(), query.offset()),
-				rows -> RowReader.readCounted(rows, dataset.columns()));
+		SqlStatement statement = DatasetSql.page(dataset, caller.userId(), query.filter(), query.orderBy(),
+				query.limit(), query.offset());
+		CountedRows page = cache.get(snapshot, caller.userId(), "page", statement,
+				() -> executor.execute(snapshot, statement, rows -> RowReader.readCounted(rows, dataset.columns())));
 		// An empty page past the end has no row to carry the total: only then is it
 		// counted on its own.
 		long total = page.rows().isEmpty() && query.offset() > 0 ? count(snapshot, caller, dataset, query.filter())
@@ -67,15 +71,18 @@ public class DatasetQueryService {
 		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
 		checkOwnership(snapshot, caller, dataset, filter);
 		List<Column> columns = Stream.concat(groupBy.stream(), measures.stream()).map(dataset::requireColumn).toList();
-		return executor.rows(snapshot, DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures),
-				columns);
+		SqlStatement statement = DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures);
+		return cache.get(snapshot, caller.userId(), "rows", statement,
+				() -> executor.rows(snapshot, statement, columns));
 	}
 
 	private long count(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
-		return executor.execute(snapshot, DatasetSql.count(dataset, caller.userId(), filter), rows -> {
-			rows.next();
-			return rows.getLong(1);
-		});
+		SqlStatement statement = DatasetSql.count(dataset, caller.userId(), filter);
+		return cache.get(snapshot, caller.userId(), "count", statement,
+				() -> executor.execute(snapshot, statement, rows -> {
+					rows.next();
+					return rows.getLong(1);
+				}));
 	}
 
 	private void checkOwnership(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {

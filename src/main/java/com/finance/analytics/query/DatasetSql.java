@@ -57,6 +57,18 @@ final class DatasetSql {
 	}
 
 	/**
+	 * At most {@code limit} of the caller's rows of {@code dataset}, in no particular
+	 * order (a relation target read whole: the caller's accounts, the caller's tags).
+	 */
+	static SqlStatement rows(Dataset dataset, UUID userId, int limit) {
+		Where where = scoped(dataset, userId);
+		List<Object> parameters = new ArrayList<>(where.parameters);
+		parameters.add(limit);
+		return new SqlStatement("select " + columnList(dataset) + " from " + table(dataset) + where.sql() + " limit ?",
+				parameters);
+	}
+
+	/**
 	 * Every value of {@code column} on the caller's rows (list columns are flattened).
 	 */
 	static SqlStatement ownedValues(Dataset dataset, Column column, UUID userId) {

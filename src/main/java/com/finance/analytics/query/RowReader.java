@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class RowReader {
 			result.add(row(rows, columns));
 			total = rows.getLong(columns.size() + 1);
 		}
-		return new CountedRows(result, total);
+		return new CountedRows(Collections.unmodifiableList(result), total);
 	}
 
 	static List<Map<String, Object>> readAll(ResultSet rows, List<Column> columns) throws SQLException {
@@ -45,7 +46,7 @@ final class RowReader {
 		while (rows.next()) {
 			result.add(row(rows, columns));
 		}
-		return result;
+		return Collections.unmodifiableList(result);
 	}
 
 	private static Map<String, Object> row(ResultSet rows, List<Column> columns) throws SQLException {
@@ -54,7 +55,7 @@ final class RowReader {
 			Column column = columns.get(i);
 			row.put(column.name(), read(rows, i + 1, column));
 		}
-		return row;
+		return Collections.unmodifiableMap(row);
 	}
 
 	private static Object read(ResultSet rows, int index, Column column) throws SQLException {

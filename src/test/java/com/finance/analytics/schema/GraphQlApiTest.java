@@ -225,7 +225,7 @@ class GraphQlApiTest {
 	}
 
 	@Test
-	void nestedAccountAndTagsResolveWithOneStatementPerLevel() throws Exception {
+	void nestedAccountAndTagsResolveWithAtMostOneStatementPerLevel() throws Exception {
 		long before = executor.statementsExecuted();
 		List<Map> nodes = graphQl.documentName("transactionsWithAccountAndTags")
 			.execute()
@@ -235,7 +235,8 @@ class GraphQlApiTest {
 		long statements = executor.statementsExecuted() - before;
 
 		assertThat(nodes).hasSize(200);
-		assertThat(statements).as("page with its count + accounts + tags").isEqualTo(3);
+		// The caller's accounts and tags may already be cached by an earlier request.
+		assertThat(statements).as("page with its count + accounts + tags").isBetween(1L, 3L);
 		for (Map<?, ?> node : nodes) {
 			Map<?, ?> account = (Map<?, ?>) node.get("account");
 			assertThat(account.get("accountId")).isEqualTo(node.get("accountId"));
