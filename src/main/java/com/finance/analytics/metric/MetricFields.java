@@ -1,5 +1,7 @@
 package com.finance.analytics.metric;
 
+import static com.finance.analytics.schema.SchemaBuilder.field;
+import static com.finance.analytics.schema.SchemaBuilder.input;
 import static com.finance.analytics.schema.SchemaBuilder.named;
 import static com.finance.analytics.schema.SchemaBuilder.nonNull;
 import static com.finance.analytics.schema.SchemaBuilder.nonNullListOf;
@@ -333,22 +335,6 @@ public class MetricFields implements SchemaContribution {
 	private static EnumValueDefinition enumValue(String name, String description) {
 		return EnumValueDefinition.newEnumValueDefinition()
 			.name(name)
-			.description(SchemaBuilder.description(description))
-			.build();
-	}
-
-	private static FieldDefinition field(String name, Type<?> type, String description) {
-		return FieldDefinition.newFieldDefinition()
-			.name(name)
-			.type(type)
-			.description(SchemaBuilder.description(description))
-			.build();
-	}
-
-	private static InputValueDefinition input(String name, Type<?> type, String description) {
-		return InputValueDefinition.newInputValueDefinition()
-			.name(name)
-			.type(type)
 			.description(SchemaBuilder.description(description))
 			.build();
 	}

@@ -1,5 +1,7 @@
 package com.finance.analytics.schema;
 
+import static com.finance.analytics.schema.SchemaBuilder.field;
+import static com.finance.analytics.schema.SchemaBuilder.input;
 import static com.finance.analytics.schema.SchemaBuilder.named;
 import static com.finance.analytics.schema.SchemaBuilder.nonNull;
 import static com.finance.analytics.schema.SchemaBuilder.nonNullListOf;
@@ -194,22 +196,6 @@ class DatasetFields implements SchemaContribution {
 					page.hasNextPage());
 			return Map.of("nodes", page.rows(), "totalCount", page.totalCount(), "pageInfo", pageInfo);
 		};
-	}
-
-	private static FieldDefinition field(String name, Type<?> type, String description) {
-		return FieldDefinition.newFieldDefinition()
-			.name(name)
-			.type(type)
-			.description(SchemaBuilder.description(description))
-			.build();
-	}
-
-	private static InputValueDefinition input(String name, Type<?> type, String description) {
-		return InputValueDefinition.newInputValueDefinition()
-			.name(name)
-			.type(type)
-			.description(SchemaBuilder.description(description))
-			.build();
 	}
 
 }

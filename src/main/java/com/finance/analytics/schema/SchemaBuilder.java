@@ -4,6 +4,7 @@ import graphql.language.Argument;
 import graphql.language.Description;
 import graphql.language.Directive;
 import graphql.language.FieldDefinition;
+import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
@@ -159,6 +160,20 @@ public final class SchemaBuilder {
 		}
 		String stripped = text.strip();
 		return new Description(stripped, SourceLocation.EMPTY, stripped.contains("\n"));
+	}
+
+	/** A field of an object type, with its description. */
+	public static FieldDefinition field(String name, Type<?> type, String description) {
+		return FieldDefinition.newFieldDefinition().name(name).type(type).description(description(description)).build();
+	}
+
+	/** An argument or input field, with its description. */
+	public static InputValueDefinition input(String name, Type<?> type, String description) {
+		return InputValueDefinition.newInputValueDefinition()
+			.name(name)
+			.type(type)
+			.description(description(description))
+			.build();
 	}
 
 }
