@@ -1,22 +1,38 @@
 package com.finance.analytics;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Stream;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The fixtures {@code make test-data} builds with the real generator and the real dbt
  * project, found from the repo root surefire passes in {@code analytics.repo-root}.
  */
 public final class TestFixtures {
+
+	private static final String DATABASE_FILE = "analytics.duckdb";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private TestFixtures() {
 	}
@@ -68,6 +84,61 @@ public final class TestFixtures {
 			}
 		}
 		return target;
+	}
+
+	/**
+	 * Copies the current test snapshot under {@code id} with {@code removed} of
+	 * {@code user}'s transactions deleted and the file's new checksum recorded, as the
+	 * publisher would have: a snapshot whose answers differ from the test snapshot's.
+	 */
+	public static Path copyWithoutTransactions(Path snapshotsDir, String id, UUID user, int removed)
+			throws IOException, SQLException {
+		Path copy = copyTestSnapshot(snapshotsDir, id);
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + copy.resolve(DATABASE_FILE));
+				PreparedStatement delete = connection.prepareStatement("""
+						delete from main.fct_transactions where transaction_id in (
+						    select transaction_id from main.fct_transactions where user_id = ?
+						    order by transaction_id limit ?)""");
+				Statement checkpoint = connection.createStatement()) {
+			delete.setObject(1, user);
+			delete.setInt(2, removed);
+			int deleted = delete.executeUpdate();
+			if (deleted != removed) {
+				throw new IllegalStateException(
+						"user " + user + " has " + deleted + " transactions, fewer than the " + removed + " to remove");
+			}
+			checkpoint.execute("checkpoint");
+		}
+		recordChecksum(copy, DATABASE_FILE);
+		return copy;
+	}
+
+	/**
+	 * Records {@code fileName}'s size and SHA-256 in the snapshot's snapshot.json, as the
+	 * publisher does, after a test changed the file.
+	 */
+	public static void recordChecksum(Path snapshot, String fileName) throws IOException {
+		Path metadataFile = snapshot.resolve("snapshot.json");
+		ObjectNode metadata = (ObjectNode) JSON.readTree(metadataFile.toFile());
+		Path file = snapshot.resolve(fileName);
+		ObjectNode recorded = ((ObjectNode) metadata.path("files")).putObject(fileName);
+		recorded.put("size", Files.size(file));
+		recorded.put("sha256", sha256(file));
+		JSON.writeValue(metadataFile.toFile(), metadata);
+	}
+
+	private static String sha256(Path file) throws IOException {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	/**

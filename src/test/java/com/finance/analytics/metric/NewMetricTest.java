@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,11 +134,8 @@ class NewMetricTest {
 		Path metadataFile = snapshot.resolve("snapshot.json");
 		ObjectNode metadata = (ObjectNode) GatewayHttp.JSON.readTree(metadataFile.toFile());
 		metadata.put("id", WITH_METRIC);
-		ObjectNode recorded = (ObjectNode) metadata.path("files").path("manifest.json");
-		recorded.put("size", Files.size(manifestFile));
-		recorded.put("sha256", HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(manifestFile))));
 		GatewayHttp.JSON.writeValue(metadataFile.toFile(), metadata);
+		TestFixtures.recordChecksum(snapshot, "manifest.json");
 		TestFixtures.publish(snapshotsDir, WITH_METRIC);
 	}
 

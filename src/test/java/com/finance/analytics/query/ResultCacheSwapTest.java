@@ -3,21 +3,13 @@ package com.finance.analytics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -73,8 +65,7 @@ class ResultCacheSwapTest {
 		assertThat(transactionCount(caller)).isEqualTo(before);
 		assertThat(cache.stats().hitCount()).as("the repeat before the swap came from the cache").isGreaterThan(hits);
 
-		Path second = TestFixtures.copyTestSnapshot(snapshots, SECOND_ID);
-		deleteTransactions(second, user);
+		TestFixtures.copyWithoutTransactions(snapshots, SECOND_ID, user, DELETED);
 		TestFixtures.publish(snapshots, SECOND_ID);
 		awaitServed(caller, SECOND_ID);
 
@@ -109,41 +100,6 @@ class ResultCacheSwapTest {
 			row.next();
 			return row.getObject(1, UUID.class);
 		}
-	}
-
-	/**
-	 * Deletes some of the user's transactions from the copy, then records the changed
-	 * file's size and checksum in its snapshot.json, as the publisher would have.
-	 */
-	private static void deleteTransactions(Path snapshot, UUID user) throws Exception {
-		Path database = snapshot.resolve("analytics.duckdb");
-		String oldSha = sha256(database);
-		long oldSize = Files.size(database);
-		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
-				PreparedStatement delete = connection.prepareStatement("""
-						delete from main.fct_transactions where transaction_id in (
-						    select transaction_id from main.fct_transactions where user_id = ?
-						    order by transaction_id limit ?)""")) {
-			delete.setObject(1, user);
-			delete.setInt(2, DELETED);
-			assertThat(delete.executeUpdate()).isEqualTo(DELETED);
-			try (Statement checkpoint = connection.createStatement()) {
-				checkpoint.execute("checkpoint");
-			}
-		}
-		Path metadata = snapshot.resolve("snapshot.json");
-		String json = Files.readString(metadata);
-		assertThat(json).contains(oldSha).contains("\"size\": " + oldSize);
-		Files.writeString(metadata, json.replace(oldSha, sha256(database))
-			.replace("\"size\": " + oldSize, "\"size\": " + Files.size(database)));
-	}
-
-	private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-		MessageDigest digest = MessageDigest.getInstance("SHA-256");
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
 	}
 
 }

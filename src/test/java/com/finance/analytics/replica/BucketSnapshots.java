@@ -3,17 +3,10 @@ package com.finance.analytics.replica;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +14,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import com.finance.analytics.TestFixtures;
 
@@ -37,8 +28,6 @@ final class BucketSnapshots {
 	private static final Path PYTHON = TestFixtures.repoRoot().resolve(".venv/bin/python");
 
 	private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(2);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String bucket;
 
@@ -67,20 +56,7 @@ final class BucketSnapshots {
 	 * snapshots apart.
 	 */
 	Path distinctCopy(String id, UUID user, int removed) throws IOException, SQLException {
-		Path copy = TestFixtures.copyTestSnapshot(localDir, id);
-		Path database = copy.resolve("analytics.duckdb");
-		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
-				PreparedStatement delete = connection.prepareStatement("""
-						delete from main.fct_transactions where transaction_id in (
-						  select transaction_id from main.fct_transactions where user_id = ?
-						  order by transaction_id limit ?)""")) {
-			delete.setObject(1, user);
-			delete.setInt(2, removed);
-			delete.executeUpdate();
-			connection.createStatement().execute("checkpoint");
-		}
-		recordChecksum(copy, "analytics.duckdb");
-		return copy;
+		return TestFixtures.copyWithoutTransactions(localDir, id, user, removed);
 	}
 
 	/**
@@ -112,24 +88,6 @@ final class BucketSnapshots {
 		try (S3Client s3 = S3Client.builder().forcePathStyle(true).region(Region.US_EAST_1).build()) {
 			s3.putObject(PutObjectRequest.builder().bucket(bucket).key(prefix + "/" + key).build(),
 					RequestBody.fromBytes(content));
-		}
-	}
-
-	private static void recordChecksum(Path snapshot, String name) throws IOException {
-		Path metadata = snapshot.resolve("snapshot.json");
-		ObjectNode json = (ObjectNode) JSON.readTree(metadata.toFile());
-		byte[] content = Files.readAllBytes(snapshot.resolve(name));
-		((ObjectNode) json.path("files")).set(name,
-				JSON.valueToTree(Map.of("size", content.length, "sha256", sha256(content))));
-		JSON.writeValue(metadata.toFile(), json);
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 
