@@ -2,16 +2,13 @@ package com.finance.analytics.http;
 
 import com.finance.analytics.documents.DocumentHashes;
 import com.finance.analytics.documents.DocumentProviders;
+import com.finance.analytics.documents.Operations;
 import com.finance.analytics.error.CodedErrors;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.schema.SchemaContribution;
 import com.finance.analytics.security.Callers;
 import com.finance.analytics.snapshot.SnapshotManager;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +79,8 @@ class GraphQlGetHandler {
 		@SuppressWarnings("unchecked")
 		Optional<String> document = Optional.ofNullable((String) body.get("query"))
 			.or(() -> documents.known((Map<String, Object>) body.get("extensions")));
-		if (document.isPresent() && isMutation(document.get(), (String) body.get("operationName"))) {
+		if (document.isPresent()
+				&& Operations.isMutationOrSubscription(document.get(), (String) body.get("operationName"))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.header(HttpHeaders.ALLOW, "POST")
 				.contentType(mediaType)
@@ -143,29 +141,6 @@ class GraphQlGetHandler {
 			// answered below, like any other value that is not a JSON object
 		}
 		throw new IllegalArgumentException("The URL parameter " + name + " must be a JSON object");
-	}
-
-	/**
-	 * The operation the request would run; a document that does not parse is left to
-	 * execution to report. Only a document with the keyword is parsed here: a mutation
-	 * cannot be written without it, and parsing every GET twice would cost each query.
-	 */
-	private static boolean isMutation(String document, String operationName) {
-		if (!document.contains("mutation") && !document.contains("subscription")) {
-			return false;
-		}
-		Document parsed;
-		try {
-			parsed = Parser.parse(document);
-		}
-		catch (InvalidSyntaxException e) {
-			return false;
-		}
-		List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
-		return operations.stream()
-			.filter(operation -> operationName == null ? operations.size() == 1
-					: operationName.equals(operation.getName()))
-			.anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
 	}
 
 	private static boolean cacheable(WebGraphQlResponse response, Optional<String> snapshotId) {

@@ -19,10 +19,11 @@ import reactor.core.publisher.Mono;
 /**
  * Runs each request on the engine of the snapshot it leases for its whole execution, so a
  * swap in the middle of a request changes nothing for it; the lease is released when the
- * response completes. Without a snapshot, a query for data the no-data schema does not
- * have answers UNAVAILABLE rather than a validation error. Every error of every response
- * leaves with an {@code extensions.code} ({@link CodedErrors}), and validation messages
- * without syntax tree dumps ({@link ValidationMessages}).
+ * response completes; a repeated query is answered from the {@link ResponseCache}.
+ * Without a snapshot, a query for data the no-data schema does not have answers
+ * UNAVAILABLE rather than a validation error. Every error of every response leaves with
+ * an {@code extensions.code} ({@link CodedErrors}), and validation messages without
+ * syntax tree dumps ({@link ValidationMessages}).
  */
 @Component
 public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService {
@@ -31,23 +32,29 @@ public class SnapshotExecutionGraphQlService implements ExecutionGraphQlService 
 
 	private final GraphQlEngines engines;
 
-	public SnapshotExecutionGraphQlService(SnapshotManager snapshots, GraphQlEngines engines) {
+	private final ResponseCache responses;
+
+	public SnapshotExecutionGraphQlService(SnapshotManager snapshots, GraphQlEngines engines, ResponseCache responses) {
 		this.snapshots = snapshots;
 		this.engines = engines;
+		this.responses = responses;
 	}
 
 	@Override
 	public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
-		return executeOnSnapshot(request).map(this::finished);
-	}
-
-	private Mono<ExecutionGraphQlResponse> executeOnSnapshot(ExecutionGraphQlRequest request) {
 		return Mono.defer(() -> {
 			Optional<SnapshotLease> lease = snapshots.lease();
 			if (lease.isEmpty()) {
-				return engines.withoutData().execution().execute(request).map(this::unavailableIfInvalid);
+				return engines.withoutData()
+					.execution()
+					.execute(request)
+					.map(this::unavailableIfInvalid)
+					.map(this::finished);
 			}
-			return Mono.using(lease::get, held -> engines.of(held.snapshot()).execution().execute(request),
+			// The answer kept is the finished one: a repeat skips the finishing too.
+			return Mono.using(lease::get,
+					held -> responses.answer(held.snapshot(), request,
+							kept -> engines.of(held.snapshot()).execution().execute(kept).map(this::finished)),
 					SnapshotLease::close);
 		});
 	}

@@ -5,6 +5,6 @@
  * its fetchers in the same class: discovery, the paged field of every dataset with its
  * relations, and the features of other packages (convenience views, refresh). Also the
  * engine built once per snapshot and the execution service that runs each request on the
- * schema of the snapshot it leased.
+ * schema of the snapshot it leased, with the cache of whole answers per snapshot.
  */
 package com.finance.analytics.schema;

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import com.finance.analytics.error.AnalyticsException;
 import com.finance.analytics.error.ErrorCode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -41,7 +43,31 @@ public class JwtVerifier {
 	private static final Pattern CANONICAL_UUID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+	/**
+	 * How long a verified token is taken on its word before it is checked again: long
+	 * enough that a dashboard's burst of requests verifies its token once, short enough
+	 * that a key withdrawn from the key set (which nimbus itself caches for minutes) or a
+	 * changed configuration takes effect as quickly as without this cache.
+	 */
+	static final Duration VERIFIED_FOR = Duration.ofSeconds(60);
+
+	/**
+	 * Tokens kept verified at most; more distinct tokens in a minute are verified each
+	 * time.
+	 */
+	static final int VERIFIED_TOKENS = 10_000;
+
 	private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+	/**
+	 * Callers of tokens verified recently, keyed by the exact token text (signature
+	 * included, so only the very token that was verified is found), each until the
+	 * earlier of its expiry and {@link #VERIFIED_FOR}. Refused tokens are never kept.
+	 */
+	private final Cache<String, Verified> verified = Caffeine.newBuilder()
+		.maximumSize(VERIFIED_TOKENS)
+		.expireAfterWrite(VERIFIED_FOR)
+		.build();
 
 	private final String userIdClaim;
 
@@ -53,6 +79,19 @@ public class JwtVerifier {
 	}
 
 	public Caller verify(String token) {
+		Verified known = verified.getIfPresent(token);
+		long now = System.currentTimeMillis();
+		if (known != null && now < known.validUntil()) {
+			return known.caller();
+		}
+		JWTClaimsSet claims = claimsOf(token);
+		Caller caller = new Caller(userId(claims), TokenScopes.of(claims));
+		verified.put(token,
+				new Verified(caller, Math.min(claims.getExpirationTime().getTime(), now + VERIFIED_FOR.toMillis())));
+		return caller;
+	}
+
+	private JWTClaimsSet claimsOf(String token) {
 		JWTClaimsSet claims;
 		try {
 			SignedJWT jwt = SignedJWT.parse(token);
@@ -72,7 +111,10 @@ public class JwtVerifier {
 			// token was refused
 			throw unauthenticated("Invalid token");
 		}
-		return new Caller(userId(claims), TokenScopes.of(claims));
+		return claims;
+	}
+
+	private record Verified(Caller caller, long validUntil) {
 	}
 
 	static AnalyticsException unauthenticated(String message) {

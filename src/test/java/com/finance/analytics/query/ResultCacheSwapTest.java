@@ -21,12 +21,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.finance.analytics.GatewayTest;
 import com.finance.analytics.SignedIn;
 import com.finance.analytics.TestFixtures;
+import com.finance.analytics.schema.ResponseCache;
 
 /**
- * A swap empties the result cache of the old snapshot's answers: after the pointer moves,
- * the same query of the same user answers from the new snapshot. The new snapshot is the
- * test snapshot (built by the real dbt project) with some of the user's transactions
- * deleted and its checksum recorded again, so the two snapshots answer differently.
+ * A swap empties both caches of the old snapshot's answers: after the pointer moves, the
+ * same queries of the same user answer from the new snapshot. One query is repeated as
+ * sent (the cache of whole answers answers it), the other by a second document reading
+ * the same statements (this statement cache answers it). The new snapshot is the test
+ * snapshot (built by the real dbt project) with some of the user's transactions deleted
+ * and its checksum recorded again, so the two snapshots answer differently.
  */
 @GatewayTest
 class ResultCacheSwapTest {
@@ -36,6 +39,10 @@ class ResultCacheSwapTest {
 	private static final String SECOND_ID = "20000102T000000Z-fewer";
 
 	private static final int DELETED = 5;
+
+	private static final String ASKED = "transactionsPageWithAccountAndTags";
+
+	private static final String ASKED_AGAIN = "transactionsPageWithTagsAndAccount";
 
 	private static final Duration SWAP_WAIT = Duration.ofMinutes(1);
 
@@ -47,6 +54,9 @@ class ResultCacheSwapTest {
 	@Autowired
 	private ResultCache cache;
 
+	@Autowired
+	private ResponseCache responses;
+
 	@DynamicPropertySource
 	static void temporarySnapshots(DynamicPropertyRegistry registry) throws IOException {
 		snapshots = Files.createTempDirectory("result-cache-swap");
@@ -57,23 +67,30 @@ class ResultCacheSwapTest {
 	}
 
 	@Test
-	void afterASwapTheSameQueryAnswersFromTheNewSnapshot() throws Exception {
+	void afterASwapTheSameQueriesAnswerFromTheNewSnapshot() throws Exception {
 		UUID user = mostActiveUser(snapshots.resolve(FIRST_ID).resolve("analytics.duckdb"));
 		HttpGraphQlTester caller = SignedIn.as(anonymous, user);
-		long before = transactionCount(caller);
-		long hits = cache.stats().hitCount();
-		assertThat(transactionCount(caller)).isEqualTo(before);
-		assertThat(cache.stats().hitCount()).as("the repeat before the swap came from the cache").isGreaterThan(hits);
+		long before = transactionCount(caller, ASKED);
+		long answerHits = responses.stats().hitCount();
+		long resultHits = cache.stats().hitCount();
+		assertThat(transactionCount(caller, ASKED)).isEqualTo(before);
+		assertThat(responses.stats().hitCount()).as("the repeat came from the answer cache").isGreaterThan(answerHits);
+		assertThat(transactionCount(caller, ASKED_AGAIN)).isEqualTo(before);
+		assertThat(cache.stats().hitCount()).as("the other document's came from the statement cache")
+			.isGreaterThan(resultHits);
 
 		TestFixtures.copyWithoutTransactions(snapshots, SECOND_ID, user, DELETED);
 		TestFixtures.publish(snapshots, SECOND_ID);
 		awaitServed(caller, SECOND_ID);
 
-		assertThat(transactionCount(caller)).isEqualTo(before - DELETED);
+		assertThat(transactionCount(caller, ASKED)).isEqualTo(before - DELETED);
+		assertThat(transactionCount(caller, ASKED_AGAIN)).isEqualTo(before - DELETED);
 	}
 
-	private static long transactionCount(HttpGraphQlTester caller) {
-		return caller.documentName("transactionCount")
+	private static long transactionCount(HttpGraphQlTester caller, String document) {
+		return caller.documentName(document)
+			.variable("limit", 1)
+			.variable("offset", 0)
 			.execute()
 			.path("fctTransactions.totalCount")
 			.entity(Long.class)

@@ -255,6 +255,31 @@ class JwtVerifierTest {
 		}
 	}
 
+	@Test
+	void verifiedTokenAskedAgainIsTheSameCallerAndATamperedCopyIsStillRefused() {
+		String token = TestTokens.valid(USER, "other");
+		Caller first = verifier.verify(token);
+		String[] parts = token.split("\\.");
+		String otherPayload = TestTokens.valid(UUID.randomUUID()).split("\\.")[1];
+
+		assertThat(verifier.verify(token)).isEqualTo(first);
+		assertRefused(parts[0] + "." + otherPayload + "." + parts[2]);
+	}
+
+	@Test
+	void verifiedTokenIsRefusedOncePastItsExpiry() throws InterruptedException {
+		var noSkew = new JwtVerifier(new JwtProperties(TestTokens.SECRET, List.of("HS256"), Duration.ZERO, "", "",
+				"sub", null, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(24)));
+		Instant expiry = Instant.now().plusMillis(1500);
+		String token = TestTokens.hs256(TestTokens.claims(USER).expirationTime(Date.from(expiry)).build(),
+				TestTokens.SECRET);
+		assertThat(noSkew.verify(token).userId()).isEqualTo(USER);
+
+		Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 1100);
+
+		assertRefusedBy(noSkew, token);
+	}
+
 	static JwtProperties properties(String secret, String issuer, String audience) {
 		return new JwtProperties(secret, List.of("HS256", "RS256", "ES256"), Duration.ofSeconds(30), issuer, audience,
 				"sub", null, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(24));
