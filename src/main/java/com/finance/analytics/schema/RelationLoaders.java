@@ -2,11 +2,11 @@ package com.finance.analytics.schema;
 
 import com.finance.analytics.security.Callers;
 import com.finance.analytics.catalog.Catalog;
-import com.finance.analytics.catalog.Dataset;
 import com.finance.analytics.query.RelationQueryService;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import graphql.GraphQLContext;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,19 +24,27 @@ final class RelationLoaders implements DataLoaderRegistrar {
 
 	private final RelationQueryService relations;
 
+	/**
+	 * Worked out once per snapshot: naming them per request cost about 5 % of a request's
+	 * CPU (docs/performance.md).
+	 */
+	private final List<RelationField> fields;
+
 	RelationLoaders(Snapshot snapshot, RelationQueryService relations) {
 		this.snapshot = snapshot;
 		this.relations = relations;
+		Catalog catalog = snapshot.catalog();
+		this.fields = catalog.datasets()
+			.stream()
+			.flatMap(dataset -> RelationField.of(catalog, dataset).stream())
+			.toList();
 	}
 
 	@Override
 	public void registerDataLoaders(DataLoaderRegistry registry, GraphQLContext context) {
-		Catalog catalog = snapshot.catalog();
-		for (Dataset dataset : catalog.datasets()) {
-			for (RelationField field : RelationField.of(catalog, dataset)) {
-				registry.register(field.loaderName(), DataLoaderFactory
-					.<Object, Map<String, Object>>newMappedDataLoader(keys -> load(context, field, keys)));
-			}
+		for (RelationField field : fields) {
+			registry.register(field.loaderName(), DataLoaderFactory
+				.<Object, Map<String, Object>>newMappedDataLoader(keys -> load(context, field, keys)));
 		}
 	}
 
