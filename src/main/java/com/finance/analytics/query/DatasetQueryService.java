@@ -7,6 +7,7 @@ import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -37,15 +38,25 @@ public class DatasetQueryService {
 		if (query.limit() == 0) {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
 		}
-		SqlStatement statement = DatasetSql.page(dataset, caller.userId(), query.filter(), query.orderBy(),
+		List<Column> read = read(dataset, query.columns());
+		SqlStatement statement = DatasetSql.page(dataset, read, caller.userId(), query.filter(), query.orderBy(),
 				query.limit(), query.offset());
 		CountedRows page = cache.get(snapshot, caller.userId(), "page", statement,
-				() -> executor.execute(snapshot, statement, rows -> RowReader.readCounted(rows, dataset.columns())));
+				() -> executor.execute(snapshot, statement, rows -> RowReader.readCounted(rows, read)));
 		// An empty page past the end has no row to carry the total: only then is it
 		// counted on its own.
 		long total = page.rows().isEmpty() && query.offset() > 0 ? count(snapshot, caller, dataset, query.filter())
 				: page.total();
 		return new Page(page.rows(), total, query.limit(), query.offset());
+	}
+
+	/**
+	 * The dataset's columns the caller reads, in catalog order; all of them when none is
+	 * named (a page of only {@code __typename} still needs some column to have rows).
+	 */
+	private static List<Column> read(Dataset dataset, Set<String> columns) {
+		List<Column> read = dataset.columns().stream().filter(column -> columns.contains(column.name())).toList();
+		return read.isEmpty() ? dataset.columns() : read;
 	}
 
 	/**

@@ -26,14 +26,15 @@ final class DatasetSql {
 	}
 
 	/**
-	 * One page of the caller's filtered rows, each row followed by the number of all
-	 * filtered rows (a window count, evaluated before the limit): the total comes with
-	 * the page instead of costing a second statement.
+	 * One page of the caller's filtered rows ({@code columns} of them, which must be the
+	 * dataset's; the order still uses every column), each row followed by the number of
+	 * all filtered rows (a window count, evaluated before the limit): the total comes
+	 * with the page instead of costing a second statement.
 	 */
-	static SqlStatement page(Dataset dataset, UUID userId, DatasetFilter filter, List<OrderBy> orderBy, int limit,
-			int offset) {
+	static SqlStatement page(Dataset dataset, List<Column> columns, UUID userId, DatasetFilter filter,
+			List<OrderBy> orderBy, int limit, int offset) {
 		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-		String sql = "select " + columnList(dataset) + ", count(*) over () from " + table(dataset) + where.sql()
+		String sql = "select " + columnList(columns) + ", count(*) over () from " + table(dataset) + where.sql()
 				+ " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
 		List<Object> parameters = new ArrayList<>(where.parameters);
 		parameters.add(limit);
@@ -108,7 +109,11 @@ final class DatasetSql {
 	}
 
 	private static String columnList(Dataset dataset) {
-		return dataset.columns().stream().map(column -> quote(column.name())).collect(Collectors.joining(", "));
+		return columnList(dataset.columns());
+	}
+
+	private static String columnList(List<Column> columns) {
+		return columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -6,7 +6,9 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.Type;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An object type whose values are rows (maps keyed by column name): each field reads one
@@ -23,6 +25,8 @@ public final class RowType {
 
 	private final TypeRuntimeWiring.Builder wiring;
 
+	private final Map<String, String> columnsByField = new HashMap<>();
+
 	public RowType(String name, String description) {
 		this.name = name;
 		this.description = SchemaBuilder.description(description);
@@ -36,13 +40,23 @@ public final class RowType {
 			.description(SchemaBuilder.description(description))
 			.build());
 		wiring.dataFetcher(field, new ColumnFetcher(column));
+		columnsByField.put(field, column);
 		return this;
 	}
 
 	public RowType relation(RelationField relation) {
 		fields.add(relation.definition());
 		wiring.dataFetcher(relation.name(), relation.fetcher());
+		columnsByField.put(relation.name(), relation.relation().fromColumn());
 		return this;
+	}
+
+	/**
+	 * The column each field of this type reads (a relation field: its referencing
+	 * column).
+	 */
+	public Map<String, String> columnsByField() {
+		return Map.copyOf(columnsByField);
 	}
 
 	public void addTo(SchemaBuilder schema) {

@@ -33,7 +33,8 @@ class DatasetSqlTest {
 
 	@Test
 	void everyStatementIsScopedToTheCallerFirst() {
-		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE, List.of(),
+				10, 0);
 		SqlStatement count = DatasetSql.count(TRANSACTIONS, USER, DatasetFilter.NONE);
 		SqlStatement lookup = DatasetSql.lookup(TRANSACTIONS, "transaction_id", USER, List.of(TAG));
 
@@ -45,7 +46,8 @@ class DatasetSqlTest {
 
 	@Test
 	void pageCarriesTheCountOfAllFilteredRowsAfterItsColumns() {
-		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10, 0);
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE, List.of(),
+				10, 0);
 
 		assertThat(page.sql()).contains("\"weird\"\"name\", count(*) over () from").endsWith(" limit ? offset ?");
 	}
@@ -54,7 +56,7 @@ class DatasetSqlTest {
 	void filterValuesAreBoundNeverInlined() {
 		DatasetFilter filter = DatasetFilter.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"), List.of(),
 				List.of(TAG));
-		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, filter, List.of(), 10, 20);
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, filter, List.of(), 10, 20);
 
 		assertThat(page.sql()).doesNotContain("2026")
 			.doesNotContain(TAG.toString())
@@ -72,13 +74,14 @@ class DatasetSqlTest {
 
 	@Test
 	void identifiersAreQuotedSoNoColumnNameCanBreakOut() {
-		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 1, 0);
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE, List.of(),
+				1, 0);
 		assertThat(page.sql()).contains("\"weird\"\"name\"").contains("from \"main\".\"fct_transactions\"");
 	}
 
 	@Test
 	void requestedOrderComesFirstAndScalarColumnsBreakTiesForStablePaging() {
-		SqlStatement page = DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE,
+		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE,
 				List.of(new OrderBy("amount", SortDirection.DESC)), 10, 0);
 		assertThat(page.sql())
 			.contains("order by \"amount\" desc nulls last, \"booking_date\" asc nulls first, "
@@ -88,7 +91,7 @@ class DatasetSqlTest {
 
 	@Test
 	void unknownColumnsAndUndeclaredFiltersAreRefused() {
-		assertThatThrownBy(() -> DatasetSql.page(TRANSACTIONS, USER, DatasetFilter.NONE,
+		assertThatThrownBy(() -> DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE,
 				List.of(new OrderBy("1; drop table x", SortDirection.ASC)), 10, 0))
 			.isInstanceOf(AnalyticsException.class);
 		assertThatThrownBy(
