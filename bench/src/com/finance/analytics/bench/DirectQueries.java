@@ -53,6 +53,17 @@ import org.springframework.util.unit.DataSize;
  */
 final class DirectQueries implements AutoCloseable {
 
+	/**
+	 * The columns the transaction pages of the mix select (QueryKind, Session), as the
+	 * gateway reads them: only what a selection uses.
+	 */
+	private static final Set<String> PAGE_COLUMNS = Set.of("transaction_id", "account_id", "booking_date", "amount",
+			"currency", "description", "counterparty", "status", "tag_names");
+
+	/** The nested query's own columns and the keys of its two relations. */
+	private static final Set<String> NESTED_COLUMNS = Set.of("transaction_id", "booking_date", "amount", "account_id",
+			"tag_ids");
+
 	static final String RAW_MEMORY_LIMIT = "2GB";
 
 	private final Snapshot snapshot;
@@ -119,7 +130,8 @@ final class DirectQueries implements AutoCloseable {
 		Caller caller = new Caller(request.user().userId(), Set.of());
 		var window = request.window();
 		return switch (kind) {
-			case TRANSACTIONS_PAGE -> transactions(caller, request, QueryKind.TRANSACTIONS_PAGE_SIZE).rows().size();
+			case TRANSACTIONS_PAGE ->
+				transactions(caller, request, QueryKind.TRANSACTIONS_PAGE_SIZE, PAGE_COLUMNS).rows().size();
 			case SPENDING_BY_TAG ->
 				spendingByTag.rows(snapshot, caller, new ViewArguments(window.start(), window.end(), null, null))
 					.size();
@@ -165,7 +177,8 @@ final class DirectQueries implements AutoCloseable {
 	private Page page(Caller caller, Session.Step step, int limit, int offset, List<java.util.UUID> tags) {
 		DatasetFilter filter = DatasetFilter.of(step.window().start(), step.window().end(), List.of(), tags);
 		return datasets.query(snapshot, caller, "fct_transactions",
-				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, offset));
+				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, offset)
+					.reading(PAGE_COLUMNS));
 	}
 
 	/**
@@ -173,7 +186,7 @@ final class DirectQueries implements AutoCloseable {
 	 * nesting level.
 	 */
 	private int nested(Caller caller, Request request) {
-		Page page = transactions(caller, request, QueryKind.NESTED_PAGE_SIZE);
+		Page page = transactions(caller, request, QueryKind.NESTED_PAGE_SIZE, NESTED_COLUMNS);
 		Set<Object> accounts = new LinkedHashSet<>();
 		Set<Object> tags = new LinkedHashSet<>();
 		for (Map<String, Object> row : page.rows()) {
@@ -188,10 +201,11 @@ final class DirectQueries implements AutoCloseable {
 		return page.rows().size();
 	}
 
-	private Page transactions(Caller caller, Request request, int limit) {
+	private Page transactions(Caller caller, Request request, int limit, Set<String> columns) {
 		DatasetFilter filter = DatasetFilter.of(request.window().start(), request.window().end(), List.of(), List.of());
 		return datasets.query(snapshot, caller, "fct_transactions",
-				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, 0));
+				new DatasetQuery(filter, List.of(new OrderBy("booking_date", SortDirection.DESC)), limit, 0)
+					.reading(columns));
 	}
 
 	@Override
