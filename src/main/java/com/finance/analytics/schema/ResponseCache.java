@@ -131,7 +131,7 @@ public class ResponseCache implements SnapshotListener {
 		}
 		String data;
 		try {
-			data = json.writeValueAsString(result.<Object>getData());
+			data = ResultJson.of(result.getData(), json);
 		}
 		catch (JacksonException e) {
 			return response;
