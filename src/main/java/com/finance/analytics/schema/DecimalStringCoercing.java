@@ -25,7 +25,10 @@ final class DecimalStringCoercing implements Coercing<BigDecimal, String> {
 
 	@Override
 	public String serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
-		return extended.serialize(value, context, locale).toPlainString();
+		// A decimal read from DuckDB needs no conversion: the extended scalar would print
+		// and parse it again, a visible share of a year of balance history.
+		BigDecimal decimal = value instanceof BigDecimal exact ? exact : extended.serialize(value, context, locale);
+		return decimal.toPlainString();
 	}
 
 	@Override

@@ -35,7 +35,9 @@ final class StrictDateCoercing implements Coercing<LocalDate, String> {
 
 	@Override
 	public String serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
-		return lenient.serialize(value, context, locale);
+		// ISO 8601 as the extended scalar writes it, without its formatter for every date
+		// read from DuckDB
+		return value instanceof LocalDate date ? date.toString() : lenient.serialize(value, context, locale);
 	}
 
 	@Override
