@@ -19,16 +19,21 @@ import com.finance.analytics.snapshot.Snapshot;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
+import graphql.execution.MergedField;
+import graphql.language.Field;
 import graphql.language.FieldDefinition;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.IntValue;
 import graphql.language.ListType;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.language.Type;
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -38,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -197,7 +203,8 @@ class DatasetFields implements SchemaContribution {
 			Map<String, String> columnsByField) {
 		return environment -> {
 			DatasetQuery query = Arguments.datasetQuery(environment)
-				.reading(selectedColumns(environment.getSelectionSet(), columnsByField));
+				.reading(selectedColumns(environment.getMergedField(), environment.getFragmentsByName(),
+						columnsByField));
 			Page page = datasets.query(snapshot, Callers.require(environment), dataset.id(), query);
 			Map<String, Object> pageInfo = Map.of("limit", page.limit(), "offset", page.offset(), "hasNextPage",
 					page.hasNextPage());
@@ -206,24 +213,59 @@ class DatasetFields implements SchemaContribution {
 	}
 
 	/**
-	 * The columns the selection reads from the rows (through fragments and aliases): a
-	 * page statement then reads only those, which on a wide dataset is a good part of its
-	 * cost. Empty, meaning every column, when a selected field is none of the row type's
-	 * own (which cannot happen with a valid document, and so fails safe).
+	 * The columns the selection reads from the rows, from the document itself (through
+	 * fragments and aliases; a field under {@code @skip} counts, which only reads a
+	 * column more): a page statement then reads only those, which on a wide dataset is a
+	 * good part of its cost. graphql-java's own selection set is not used because
+	 * building it cost more than the columns saved. Empty, meaning every column, when a
+	 * selected field is none of the row type's own (which cannot happen with a valid
+	 * document, and so fails safe).
 	 */
-	static Set<String> selectedColumns(DataFetchingFieldSelectionSet selection, Map<String, String> columnsByField) {
+	static Set<String> selectedColumns(MergedField page, Map<String, FragmentDefinition> fragments,
+			Map<String, String> columnsByField) {
+		List<SelectionSet> nodes = new ArrayList<>();
+		for (Field field : page.getFields()) {
+			selections(field.getSelectionSet(), fragments, selected -> {
+				if (selected.getName().equals("nodes") && selected.getSelectionSet() != null) {
+					nodes.add(selected.getSelectionSet());
+				}
+			});
+		}
+		List<String> fields = new ArrayList<>();
+		nodes.forEach(rows -> selections(rows, fragments, selected -> fields.add(selected.getName())));
 		Set<String> columns = new HashSet<>();
-		for (SelectedField field : selection.getFields("nodes/*")) {
-			if (field.getName().startsWith("__")) {
-				continue;
-			}
-			String column = columnsByField.get(field.getName());
-			if (column == null) {
+		for (String name : fields) {
+			String column = columnsByField.get(name);
+			if (column == null && !name.startsWith("__")) {
 				return Set.of();
 			}
-			columns.add(column);
+			if (column != null) {
+				columns.add(column);
+			}
 		}
 		return columns;
+	}
+
+	/** Every field of {@code selections}, those of its fragments included. */
+	private static void selections(SelectionSet selections, Map<String, FragmentDefinition> fragments,
+			Consumer<Field> field) {
+		if (selections == null) {
+			return;
+		}
+		for (Selection<?> selection : selections.getSelections()) {
+			switch (selection) {
+				case Field selected -> field.accept(selected);
+				case InlineFragment inline -> selections(inline.getSelectionSet(), fragments, field);
+				case FragmentSpread spread -> {
+					FragmentDefinition fragment = fragments.get(spread.getName());
+					if (fragment != null) {
+						selections(fragment.getSelectionSet(), fragments, field);
+					}
+				}
+				default -> {
+				}
+			}
+		}
 	}
 
 }

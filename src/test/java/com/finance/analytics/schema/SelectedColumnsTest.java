@@ -16,9 +16,9 @@ import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which columns a page's selection reads, worked out by graphql-java itself from real
- * documents: fields through fragments and aliases count, {@code __typename} does not, a
- * relation field reads its referencing column, and anything unknown means every column.
+ * Which columns a page's selection reads, from real documents run by graphql-java: fields
+ * through fragments and aliases count, {@code __typename} does not, a relation field
+ * reads its referencing column, and anything unknown means every column.
  */
 class SelectedColumnsTest {
 
@@ -39,6 +39,13 @@ class SelectedColumnsTest {
 	}
 
 	@Test
+	void nodesInAFragmentOfThePageAndAliasedNodesAreRead() {
+		assertThat(columnsOf("{ page { ... on Page { rows: nodes { amount } } ...more } }"
+				+ " fragment more on Page { nodes { ... on Row { bookingDate } } }"))
+			.containsExactlyInAnyOrder("amount", "booking_date");
+	}
+
+	@Test
 	void selectionWithoutNodesReadsNoNamedColumn() {
 		assertThat(columnsOf("{ page { totalCount } }")).isEmpty();
 	}
@@ -52,7 +59,8 @@ class SelectedColumnsTest {
 		AtomicReference<Set<String>> seen = new AtomicReference<>();
 		RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
 			.type("Query", type -> type.dataFetcher("page", environment -> {
-				seen.set(DatasetFields.selectedColumns(environment.getSelectionSet(), COLUMNS));
+				seen.set(DatasetFields.selectedColumns(environment.getMergedField(), environment.getFragmentsByName(),
+						COLUMNS));
 				return Map.of("nodes", List.of(), "totalCount", 0);
 			}))
 			.build();
