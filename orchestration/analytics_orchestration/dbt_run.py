@@ -1,4 +1,4 @@
-"""Runs `dbt build` for a snapshot through dagster-dbt, so Dagster sees every model and test."""
+"""Runs `dbt build` for a snapshot through dagster-dbt, so Dagster sees every model materialized."""
 
 from __future__ import annotations
 
