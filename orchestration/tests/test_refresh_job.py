@@ -103,5 +103,5 @@ def test_failed_dbt_test_publishes_nothing_and_says_which_test_failed(tmp_path, 
     assert "Nothing was published" in failure_message(result)
     assert snapshot.current_snapshot(tmp_path) == serving
     assert object_store.current_in_s3(bucket) == serving.name
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [serving.name]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [snapshot.DBT_STATE_DIR, serving.name]
     assert materialized_models(result) == set()

@@ -39,7 +39,8 @@ def corrupted_copy(source_file: Path, directory: Path, statement: str) -> Path:
 
 
 def hidden_entries(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir() if p.name.startswith("."))
+    """Hidden entries but dbt's state kept between builds (partial parsing)."""
+    return sorted(p.name for p in directory.iterdir() if p.name.startswith(".") and p.name != snapshot.DBT_STATE_DIR)
 
 
 def test_publishes_database_manifest_and_metadata_and_points_current_at_them(published):
@@ -53,6 +54,11 @@ def test_publishes_database_manifest_and_metadata_and_points_current_at_them(pub
     assert metadata["built_at"].endswith("Z")
     assert hidden_entries(snapshots_dir) == []
     assert (snapshot.DBT_PROJECT_DIR / "target" / "manifest.json").is_file()
+    # The next build into this dir parses only what changed; the link dbt built through is gone.
+    assert sorted(p.name for p in (snapshots_dir / snapshot.DBT_STATE_DIR).iterdir()) == [
+        "lock",
+        snapshot.PARTIAL_PARSE_FILE,
+    ]
 
 
 def test_metadata_records_size_and_sha256_of_every_other_file(published):
@@ -137,7 +143,8 @@ def test_a_malformed_source_row_fails_the_build(source_file, tmp_path):
     snapshots_dir = tmp_path / "snapshots"
     with pytest.raises(snapshot.SnapshotError, match="accepted_values_stg_transactions_status"):
         snapshot.build_and_publish(snapshot.BuildRequest("local", snapshots_dir, corrupt))
-    assert list(snapshots_dir.iterdir()) == []
+    assert [p.name for p in snapshots_dir.iterdir()] == [snapshot.DBT_STATE_DIR]
+    assert not (snapshots_dir / snapshot.DBT_STATE_DIR / snapshot.PARTIAL_PARSE_FILE).exists()
 
 
 def test_missing_source_file_is_reported_before_building(tmp_path):

@@ -50,11 +50,16 @@ public class DagsterClient {
 		this.launcher = graphQlClient(properties, properties.launchTimeout());
 	}
 
-	/** Launches a run of the refresh job; Dagster queues it and its daemon starts it. */
-	public RefreshRun launch() {
+	/**
+	 * Launches a run of the refresh job known by {@code refreshId}; Dagster queues it and
+	 * its daemon starts it.
+	 */
+	public RefreshRun launch(String refreshId) {
 		Map<String, Object> selector = Map.of("repositoryLocationName", properties.locationName(), "repositoryName",
 				properties.repositoryName(), "jobName", properties.jobName());
-		DagsterResponses.LaunchResult result = execute(launcher, DagsterRunQueries.LAUNCH, Map.of("selector", selector))
+		List<Map<String, String>> tags = List.of(Map.of("key", DagsterRunQueries.REFRESH_ID_TAG, "value", refreshId));
+		DagsterResponses.LaunchResult result = execute(launcher, DagsterRunQueries.LAUNCH,
+				Map.of("selector", selector, "tags", tags))
 			.field("launchRun")
 			.toEntity(DagsterResponses.LaunchResult.class);
 		if (!"LaunchRunSuccess".equals(result.kind()) || result.run() == null) {
@@ -64,16 +69,29 @@ public class DagsterClient {
 		return result.run().toRefreshRun();
 	}
 
-	/** The run with this id, or empty when Dagster knows no such run. */
-	public Optional<RefreshRun> run(String runId) {
-		DagsterResponses.RunResult result = execute(graphQl, DagsterRunQueries.RUN, Map.of("runId", runId))
-			.field("runOrError")
-			.toEntity(DagsterResponses.RunResult.class);
-		return switch (result.kind()) {
-			case "Run" -> Optional.of(result.run().toRefreshRun());
-			case "RunNotFoundError" -> Optional.empty();
-			default -> throw dagsterError(result.kind(), result.message());
+	/**
+	 * The run with this id (the gateway's or Dagster's own), with Dagster's failure
+	 * message when it failed; empty when Dagster knows no such run.
+	 */
+	public Optional<RefreshRun> run(String id) {
+		Map<String, Object> tagged = Map.of("tags",
+				List.of(Map.of("key", DagsterRunQueries.REFRESH_ID_TAG, "value", id)));
+		ClientGraphQlResponse response = execute(graphQl, DagsterRunQueries.RUN, Map.of("runId", id, "tagged", tagged));
+		DagsterResponses.RunsResult byTag = response.field("tagged").toEntity(DagsterResponses.RunsResult.class);
+		if (!"Runs".equals(byTag.kind())) {
+			throw dagsterError(byTag.kind(), byTag.message());
+		}
+		DagsterResponses.RunResult byRunId = response.field("runOrError").toEntity(DagsterResponses.RunResult.class);
+		Optional<DagsterResponses.Run> run = switch (byRunId.kind()) {
+			case "Run" -> Optional.of(byRunId.run());
+			case "RunNotFoundError" -> byTag.results().stream().findFirst();
+			default -> throw dagsterError(byRunId.kind(), byRunId.message());
 		};
+		return run.map(found -> {
+			RefreshRun refreshRun = found.toRefreshRun();
+			return refreshRun.status() == RefreshStatus.FAILURE ? refreshRun.withMessage(failureMessage(found.runId()))
+					: refreshRun;
+		});
 	}
 
 	/** The newest unfinished run of the refresh job, whoever launched it. */
@@ -93,7 +111,7 @@ public class DagsterClient {
 	 * Why a failed run failed, in Dagster's words: the error of the first failed step
 	 * (the exception the job raised) or else the run's own failure message.
 	 */
-	public String failureMessage(String runId) {
+	private String failureMessage(String runId) {
 		DagsterResponses.EventsResult result = execute(graphQl, DagsterRunQueries.FAILURE_EVENTS,
 				Map.of("runId", runId))
 			.field("logsForRun")

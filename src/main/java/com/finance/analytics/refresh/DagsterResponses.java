@@ -11,10 +11,23 @@ import java.util.List;
  */
 final class DagsterResponses {
 
-	record Run(String runId, String status, Double startTime, Double endTime) {
+	record Tag(String key, String value) {
+	}
 
+	record Run(String runId, String status, Double startTime, Double endTime, List<Tag> tags) {
+
+		/**
+		 * Known by the id the gateway gave it when it launched the run, else by Dagster's
+		 * run id (a run launched from Dagster's UI).
+		 */
 		RefreshRun toRefreshRun() {
-			return new RefreshRun(runId, RefreshStatus.fromDagster(status), toUtc(startTime), toUtc(endTime), null);
+			String id = tags == null ? runId
+					: tags.stream()
+						.filter(tag -> DagsterRunQueries.REFRESH_ID_TAG.equals(tag.key()))
+						.map(Tag::value)
+						.findFirst()
+						.orElse(runId);
+			return new RefreshRun(id, RefreshStatus.fromDagster(status), toUtc(startTime), toUtc(endTime), null);
 		}
 
 		/** Dagster reports times as fractional epoch seconds. */
@@ -30,10 +43,11 @@ final class DagsterResponses {
 	record LaunchResult(String kind, Run run, String message) {
 	}
 
-	record RunResult(String kind, String runId, String status, Double startTime, Double endTime, String message) {
+	record RunResult(String kind, String runId, String status, Double startTime, Double endTime, List<Tag> tags,
+			String message) {
 
 		Run run() {
-			return new Run(runId, status, startTime, endTime);
+			return new Run(runId, status, startTime, endTime, tags);
 		}
 	}
 

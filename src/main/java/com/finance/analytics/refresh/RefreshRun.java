@@ -9,6 +9,11 @@ import java.time.OffsetDateTime;
 public record RefreshRun(String id, RefreshStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
 		String message) {
 
+	/** A run this gateway is handing to Dagster, which does not know it yet. */
+	public static RefreshRun launching(String id) {
+		return new RefreshRun(id, RefreshStatus.LAUNCHING, null, null, null);
+	}
+
 	public RefreshRun withMessage(String failureMessage) {
 		return new RefreshRun(id, status, startedAt, finishedAt, failureMessage);
 	}

@@ -4,14 +4,15 @@ import java.util.Locale;
 
 /**
  * The life cycle of a refresh run as clients see it; Dagster's run statuses fold into
- * these.
+ * these. LAUNCHING is the gateway's own: the run has an id but Dagster has not created it
+ * yet.
  */
 public enum RefreshStatus {
 
-	QUEUED, STARTING, STARTED, CANCELING, SUCCESS, FAILURE, CANCELED;
+	LAUNCHING, QUEUED, STARTING, STARTED, CANCELING, SUCCESS, FAILURE, CANCELED;
 
 	public boolean inProgress() {
-		return this == QUEUED || this == STARTING || this == STARTED || this == CANCELING;
+		return this == LAUNCHING || this == QUEUED || this == STARTING || this == STARTED || this == CANCELING;
 	}
 
 	/**

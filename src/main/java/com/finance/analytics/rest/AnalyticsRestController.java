@@ -123,7 +123,8 @@ class AnalyticsRestController {
 	@PostMapping("/refresh")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Rebuilds the marts through Dagster (needs the analytics:refresh scope)",
-			description = "While a refresh is unfinished, returns that run instead of starting another.")
+			description = "While a refresh is unfinished, returns that run instead of starting another. "
+					+ "A new run is answered at once with status LAUNCHING while it is handed to Dagster.")
 	CompletableFuture<RefreshRunBody> refresh(HttpServletRequest request) {
 		parameters(request, NONE);
 		// Asynchronous: the request thread goes back to serving queries while Dagster
@@ -133,7 +134,8 @@ class AnalyticsRestController {
 
 	@GetMapping("/refresh/{runId}")
 	@Operation(summary = "A refresh run's status, asked of Dagster (needs the analytics:refresh scope)",
-			description = "FAILURE carries Dagster's message. A run id is a UUID; an unknown one is 404.")
+			description = "FAILURE carries Dagster's message; LAUNCHING until Dagster knows the run, "
+					+ "503 when its launch failed. A run id is a UUID; an unknown one is 404.")
 	CompletableFuture<RefreshRunBody> refreshRun(@PathVariable String runId, HttpServletRequest request) {
 		parameters(request, NONE);
 		return refreshes.run(caller(request), runId).thenApply(RefreshRunBody::of);

@@ -20,6 +20,12 @@ class RefreshStatusTest {
 	}
 
 	@Test
+	void launchingIsInProgressAndNoDagsterStatusMapsToIt() {
+		assertThat(RefreshStatus.LAUNCHING.inProgress()).isTrue();
+		assertThatThrownBy(() -> RefreshStatus.fromDagster("LAUNCHING")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void rejectsAStatusDagsterDoesNotHave() {
 		assertThatThrownBy(() -> RefreshStatus.fromDagster("EXPLODED")).isInstanceOf(IllegalArgumentException.class);
 	}

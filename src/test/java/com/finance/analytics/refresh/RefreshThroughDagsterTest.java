@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.finance.analytics.GatewayTest;
 import com.finance.analytics.SignedIn;
+import com.finance.analytics.error.AnalyticsException;
+import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 
 /**
@@ -96,14 +100,15 @@ class RefreshThroughDagsterTest {
 
 		GraphQlTester.Response launched = operator.documentName("refreshAnalytics").execute();
 		String runId = launched.path("refreshAnalytics.id").entity(String.class).get();
-		assertThat(
-				RefreshStatus.valueOf(launched.path("refreshAnalytics.status").entity(String.class).get()).inProgress())
-			.isTrue();
+		assertThat(launched.path("refreshAnalytics.status").entity(String.class).get())
+			.as("answered before Dagster has accepted the run")
+			.isEqualTo("LAUNCHING");
 		assertThat(operator.documentName("refreshAnalytics")
 			.execute()
 			.path("refreshAnalytics.id")
 			.entity(String.class)
 			.get()).as("a second refresh while one runs returns the running one").isEqualTo(runId);
+		awaitAcceptedByDagster(operator, runId);
 		assertThat(restartedGatewayRefresh().id()).as("a restarted gateway finds the running one in Dagster")
 			.isEqualTo(runId);
 
@@ -175,12 +180,58 @@ class RefreshThroughDagsterTest {
 			.satisfy(errors -> assertThat(errors).extracting(SignedIn::code).containsExactly("NOT_FOUND"));
 	}
 
+	@Test
+	@Order(4)
+	void aLaunchDagsterRefusesIsReportedOnItsRunIdWithItsCode() throws InterruptedException {
+		Caller operator = new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE));
+		RefreshService refreshes = service("a_job_dagster_does_not_have");
+
+		RefreshRun launching = refreshes.refresh(operator).join();
+		assertThat(launching.status()).isEqualTo(RefreshStatus.LAUNCHING);
+
+		Instant deadline = Instant.now().plus(RUN_WAIT);
+		CompletableFuture<RefreshRun> run = refreshes.run(operator, launching.id());
+		while (run.thenApply(RefreshRun::status).exceptionally(failure -> null).join() == RefreshStatus.LAUNCHING
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+			run = refreshes.run(operator, launching.id());
+		}
+		assertThat(run).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(AnalyticsException.class, failure -> {
+				assertThat(failure.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+				assertThat(failure.getMessage()).startsWith("Refresh run " + launching.id() + " was not launched")
+					.doesNotContain("Exception");
+			});
+	}
+
 	private RefreshRun restartedGatewayRefresh() {
-		RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__",
-				"analytics_refresh", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90));
-		return new RefreshService(new DagsterClient(properties), properties)
-			.refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE)))
-			.join();
+		return service("analytics_refresh").refresh(new Caller(OPERATOR, Set.of(Caller.REFRESH_SCOPE))).join();
+	}
+
+	private static RefreshService service(String jobName) {
+		RefreshProperties properties = new RefreshProperties(dagster.url(), "analytics", "__repository__", jobName,
+				Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(90));
+		return new RefreshService(new DagsterClient(properties), properties);
+	}
+
+	/** Until the run leaves LAUNCHING: from then on Dagster itself knows it. */
+	private static void awaitAcceptedByDagster(HttpGraphQlTester operator, String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(RUN_WAIT);
+		while (Instant.now().isBefore(deadline)) {
+			String status = operator.documentName("refreshRun")
+				.variable("id", runId)
+				.execute()
+				.path("refreshRun.status")
+				.entity(String.class)
+				.get();
+			if (!"LAUNCHING".equals(status)) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("refresh run " + runId + " was not accepted by Dagster in " + RUN_WAIT);
 	}
 
 	private static Map<?, ?> awaitFinished(HttpGraphQlTester operator, String runId) throws InterruptedException {
