@@ -4,20 +4,16 @@ import com.finance.analytics.documents.DocumentProviders;
 import com.finance.analytics.documents.Operations;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
+import com.finance.analytics.snapshot.SnapshotCache;
 import com.finance.analytics.snapshot.SnapshotListener;
 import com.finance.analytics.snapshot.SnapshotManager;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import graphql.ExecutionResult;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ExecutionGraphQlRequest;
@@ -48,36 +44,23 @@ public class ResponseCache implements SnapshotListener {
 	 */
 	public static final String METRICS_NAME = "analytics.responses";
 
-	private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
-
-	private final Cache<ResponseKey, String> entries;
-
-	private final boolean enabled;
+	private final SnapshotCache<ResponseKey, String> entries;
 
 	private final JsonMapper json;
 
 	private final DocumentProviders documents;
 
-	/** The snapshot being served: only its answers are kept. */
-	private volatile String servedId;
-
 	ResponseCache(ResponseCacheProperties properties, JsonMapper json, DocumentProviders documents,
 			ObjectProvider<MeterRegistry> registry) {
 		this.json = json;
 		this.documents = documents;
-		this.enabled = properties.maxSize().toBytes() > 0;
-		this.entries = Caffeine.newBuilder()
-			.maximumWeight(Math.max(0, properties.maxSize().toBytes()))
-			.<ResponseKey, String>weigher((key, data) -> key.weight() + 40 + 2 * data.length())
-			.recordStats()
-			.build();
-		registry.ifAvailable(meters -> CaffeineCacheMetrics.monitor(meters, entries, METRICS_NAME));
+		this.entries = new SnapshotCache<>(METRICS_NAME, properties.maxSize(),
+				(key, data) -> key.weight() + 40 + 2 * data.length(), ResponseKey::snapshotId, registry);
 	}
 
 	@Autowired
 	void followSnapshots(SnapshotManager snapshots) {
-		snapshots.current().ifPresent(this::snapshotPublished);
-		snapshots.addListener(this);
+		entries.follow(snapshots);
 	}
 
 	/**
@@ -86,16 +69,16 @@ public class ResponseCache implements SnapshotListener {
 	 */
 	public Mono<ExecutionGraphQlResponse> answer(Snapshot snapshot, ExecutionGraphQlRequest request,
 			Function<ExecutionGraphQlRequest, Mono<ExecutionGraphQlResponse>> execute) {
-		Optional<ResponseKey> key = enabled ? keyOf(snapshot, request) : Optional.empty();
+		Optional<ResponseKey> key = entries.enabled() ? keyOf(snapshot, request) : Optional.empty();
 		if (key.isEmpty()) {
 			return execute.apply(request);
 		}
-		String data = entries.getIfPresent(key.get());
+		String data = entries.get(key.get());
 		if (data != null) {
 			ExecutionResult kept = ExecutionResult.newExecutionResult().data(new RawValue(data)).build();
 			return Mono.just(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), kept));
 		}
-		return execute.apply(request).map(response -> keep(snapshot, key.get(), response));
+		return execute.apply(request).map(response -> keep(key.get(), response));
 	}
 
 	/**
@@ -118,15 +101,12 @@ public class ResponseCache implements SnapshotListener {
 				request.getVariables(), extensions));
 	}
 
-	private ExecutionGraphQlResponse keep(Snapshot snapshot, ResponseKey key, ExecutionGraphQlResponse response) {
+	private ExecutionGraphQlResponse keep(ResponseKey key, ExecutionGraphQlResponse response) {
 		ExecutionResult result = response.getExecutionResult();
 		boolean fromSnapshotOnly = !Boolean.TRUE
 			.equals(response.getExecutionInput().getGraphQLContext().get(SchemaContribution.NOT_FROM_SNAPSHOT));
-		// A request still reading a retired snapshot must not leave its answer behind the
-		// swap's clean-up.
 		if (!result.getErrors().isEmpty() || !result.isDataPresent() || result.getData() == null
-				|| (result.getExtensions() != null && !result.getExtensions().isEmpty()) || !fromSnapshotOnly
-				|| !snapshot.id().equals(servedId)) {
+				|| (result.getExtensions() != null && !result.getExtensions().isEmpty()) || !fromSnapshotOnly) {
 			return response;
 		}
 		String data;
@@ -136,18 +116,14 @@ public class ResponseCache implements SnapshotListener {
 		catch (JacksonException e) {
 			return response;
 		}
-		entries.put(key, data);
+		entries.keep(key, data);
 		ExecutionResult written = result.transform(builder -> builder.data(new RawValue(data)));
 		return new DefaultExecutionGraphQlResponse(response.getExecutionInput(), written);
 	}
 
 	@Override
 	public void snapshotPublished(Snapshot current) {
-		servedId = current.id();
-		long before = entries.estimatedSize();
-		entries.asMap().keySet().removeIf(key -> !key.snapshotId().equals(current.id()));
-		LOG.info("Response cache: dropped {} answers of older snapshots on the swap to {} (hit ratio so far {})",
-				before - entries.estimatedSize(), current.id(), String.format("%.3f", entries.stats().hitRate()));
+		entries.snapshotPublished(current);
 	}
 
 	/** Hits, misses and evictions since start. */

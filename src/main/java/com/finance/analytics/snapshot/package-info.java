@@ -9,6 +9,8 @@
  * every request leasing it has finished. Each snapshot's DuckDB instance keeps its
  * connections and their prepared statements between statements. A snapshot that fails
  * verification, or that DuckDB reports damaged while serving, is rejected: the last good
- * one serves instead, and the {@code snapshots} health component reports DEGRADED.
+ * one serves instead, and the {@code snapshots} health component reports DEGRADED. What
+ * is read from a snapshot can be kept until the next swap in a
+ * {@link com.finance.analytics.snapshot.SnapshotCache}.
  */
 package com.finance.analytics.snapshot;
