@@ -9,6 +9,7 @@ import static com.finance.analytics.schema.SchemaBuilder.nonNullListOf;
 import com.finance.analytics.catalog.Catalog;
 import com.finance.analytics.catalog.Column;
 import com.finance.analytics.catalog.Dataset;
+import com.finance.analytics.documents.Selections;
 import com.finance.analytics.query.DatasetQuery;
 import com.finance.analytics.query.DatasetQueryService;
 import com.finance.analytics.query.Page;
@@ -16,21 +17,18 @@ import com.finance.analytics.query.RelationQueryService;
 import com.finance.analytics.security.Callers;
 import com.finance.analytics.security.RequestLimits;
 import com.finance.analytics.snapshot.Snapshot;
+import graphql.execution.MergedField;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
-import graphql.execution.MergedField;
 import graphql.language.Field;
 import graphql.language.FieldDefinition;
 import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.IntValue;
 import graphql.language.ListType;
 import graphql.language.ObjectTypeDefinition;
-import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Type;
 import graphql.schema.DataFetcher;
@@ -43,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -225,14 +222,14 @@ class DatasetFields implements SchemaContribution {
 			Map<String, String> columnsByField) {
 		List<SelectionSet> nodes = new ArrayList<>();
 		for (Field field : page.getFields()) {
-			selections(field.getSelectionSet(), fragments, selected -> {
+			Selections.forEachField(field.getSelectionSet(), fragments, selected -> {
 				if (selected.getName().equals("nodes") && selected.getSelectionSet() != null) {
 					nodes.add(selected.getSelectionSet());
 				}
 			});
 		}
 		List<String> fields = new ArrayList<>();
-		nodes.forEach(rows -> selections(rows, fragments, selected -> fields.add(selected.getName())));
+		nodes.forEach(rows -> Selections.forEachField(rows, fragments, selected -> fields.add(selected.getName())));
 		Set<String> columns = new HashSet<>();
 		for (String name : fields) {
 			String column = columnsByField.get(name);
@@ -244,28 +241,6 @@ class DatasetFields implements SchemaContribution {
 			}
 		}
 		return columns;
-	}
-
-	/** Every field of {@code selections}, those of its fragments included. */
-	private static void selections(SelectionSet selections, Map<String, FragmentDefinition> fragments,
-			Consumer<Field> field) {
-		if (selections == null) {
-			return;
-		}
-		for (Selection<?> selection : selections.getSelections()) {
-			switch (selection) {
-				case Field selected -> field.accept(selected);
-				case InlineFragment inline -> selections(inline.getSelectionSet(), fragments, field);
-				case FragmentSpread spread -> {
-					FragmentDefinition fragment = fragments.get(spread.getName());
-					if (fragment != null) {
-						selections(fragment.getSelectionSet(), fragments, field);
-					}
-				}
-				default -> {
-				}
-			}
-		}
 	}
 
 }

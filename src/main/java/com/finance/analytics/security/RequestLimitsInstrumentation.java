@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import com.finance.analytics.documents.Selections;
 import com.finance.analytics.error.CodedErrors;
 import com.finance.analytics.error.ErrorCode;
 import graphql.ExecutionResult;
@@ -18,11 +19,8 @@ import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
-import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
@@ -73,22 +71,7 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
 		}
 
 		void selections(SelectionSet selectionSet, int depth) {
-			if (selectionSet == null) {
-				return;
-			}
-			for (Selection<?> selection : selectionSet.getSelections()) {
-				switch (selection) {
-					case Field field -> field(field, depth);
-					case InlineFragment inline -> selections(inline.getSelectionSet(), depth);
-					case FragmentSpread spread -> {
-						count();
-						FragmentDefinition definition = fragments.get(spread.getName());
-						selections(definition == null ? null : definition.getSelectionSet(), depth);
-					}
-					default -> {
-					}
-				}
-			}
+			Selections.forEachField(selectionSet, fragments, field -> field(field, depth), spread -> count());
 		}
 
 		private void field(Field field, int depth) {
