@@ -41,7 +41,7 @@ def main() -> int:
 
     def run_dbt_keeping_results(request: snapshot.BuildRequest, staging: Path) -> None:
         try:
-            snapshot._run_dbt_build(request, staging)
+            snapshot.dbt_build(request, staging)
         finally:
             results = staging / "target" / "run_results.json"
             if results.is_file():

@@ -74,7 +74,7 @@ def phases(url: str, run_id: str) -> str:
         return next(t for t, k, m in events if (not kind or k == kind) and m.startswith(message))
 
     enqueued, worker = first("RunEnqueuedEvent"), first("RunStartEvent")
-    dbt_start, dbt_end = first(message="Running dbt command"), first(message="Finished dbt command")
+    dbt_start, dbt_end = first(message="Running dbt"), first(message="Finished dbt")
     published, step_end = first(message="Published snapshot"), first("ExecutionStepSuccessEvent")
     end = float(data["runOrError"]["endTime"]) - created
     return (

@@ -23,11 +23,11 @@ from dagster import (
     define_asset_job,
     in_process_executor,
 )
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, dbt_assets
 
 from analytics_orchestration import object_store, snapshot
-from analytics_orchestration.dbt_manifest import DBT_EXECUTABLE, prepared_project
-from analytics_orchestration.dbt_run import DbtBuildFailed, InterpreterDbtCliResource, run_dbt_build
+from analytics_orchestration.dbt_manifest import prepared_project
+from analytics_orchestration.dbt_run import run_dbt_build
 from analytics_orchestration.settings import RefreshSettings
 
 JOB_NAME = "analytics_refresh"
@@ -73,9 +73,7 @@ TRANSLATOR = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_a
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=TRANSLATOR)
-def analytics_marts(
-    context: AssetExecutionContext, dbt: DbtCliResource, snapshot_target: SnapshotTarget, config: RefreshConfig
-) -> Iterator:
+def analytics_marts(context: AssetExecutionContext, snapshot_target: SnapshotTarget, config: RefreshConfig) -> Iterator:
     if context.is_subset:
         raise Failure(
             description="A snapshot holds every mart: run the whole analytics_refresh job, not a subset of it."
@@ -83,11 +81,11 @@ def analytics_marts(
     dagster_events: list = []
 
     def build_with_dagster(request: snapshot.BuildRequest, staging: Path) -> None:
-        dagster_events.extend(run_dbt_build(dbt, context, request, staging))
+        dagster_events.extend(run_dbt_build(context, request, staging))
 
     try:
         staged = snapshot.build(snapshot_target.request(config.full_rebuild), run_dbt=build_with_dagster)
-    except (snapshot.SnapshotError, DbtBuildFailed) as e:
+    except snapshot.SnapshotError as e:
         raise Failure(description=f"Nothing was published; the current snapshot keeps serving. {e}") from None
     published = snapshot.publish(staged)
     context.log.info(f"Published snapshot {published.name}")
@@ -115,9 +113,6 @@ def refresh_definitions(refresh: RefreshSettings) -> Definitions:
         assets=[analytics_marts],
         jobs=[analytics_refresh],
         resources={
-            "dbt": InterpreterDbtCliResource(
-                project_dir=dbt_project, target=refresh.dbt_target, dbt_executable=DBT_EXECUTABLE
-            ),
             "snapshot_target": SnapshotTarget(
                 target=refresh.dbt_target,
                 snapshots_dir=str(refresh.snapshots_dir),

@@ -128,8 +128,8 @@ def test_a_failing_reconciliation_test_publishes_nothing(published, source_file,
     )
     with pytest.raises(snapshot.SnapshotError) as error:
         snapshot.build_and_publish(snapshot.BuildRequest("local", snapshots_dir, corrupt))
-    assert "nothing was published" in str(error.value)
-    assert "assert_balance_history_reconciles_to_source" in str(error.value)
+    assert "dbt build failed" in str(error.value)
+    assert "assert_balance_history_reconciles_to_source: fail" in str(error.value)
     assert sorted(p.name for p in snapshots_dir.iterdir()) == before
     assert (snapshots_dir / "CURRENT").read_text().strip() == published.name
 
