@@ -27,15 +27,14 @@ final class DatasetSql {
 
 	/**
 	 * One page of the caller's filtered rows ({@code columns} of them, which must be the
-	 * dataset's; the order still uses every column), each row followed by the number of
-	 * all filtered rows (a window count, evaluated before the limit): the total comes
-	 * with the page instead of costing a second statement.
+	 * dataset's; the order still uses every column). The total is {@link #count}'s: a
+	 * window count here cost more than that second statement (docs/performance.md).
 	 */
 	static SqlStatement page(Dataset dataset, List<Column> columns, UUID userId, DatasetFilter filter,
 			List<OrderBy> orderBy, int limit, int offset) {
 		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-		String sql = "select " + columnList(columns) + ", count(*) over () from " + table(dataset) + where.sql()
-				+ " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
+		String sql = "select " + columnList(columns) + " from " + table(dataset) + where.sql() + " order by "
+				+ orderClause(dataset, orderBy) + " limit ? offset ?";
 		List<Object> parameters = new ArrayList<>(where.parameters);
 		parameters.add(limit);
 		parameters.add(offset);
