@@ -51,13 +51,22 @@ public class DatasetQueryService {
 		// The total and the rows are two statements, side by side when DuckDB has a free
 		// slot: the count reads only the filter's columns, and a window count in the
 		// page's statement cost about as much as both (docs/performance.md, sixth round).
-		CompletableFuture<Long> total = CompletableFuture
-			.supplyAsync(() -> count(snapshot, caller, dataset, query.filter()), sideBySide);
 		List<Column> read = read(dataset, query.columns());
 		SqlStatement statement = DatasetSql.page(dataset, read, caller.userId(), query.filter(), query.orderBy(),
 				query.limit(), query.offset());
-		List<Map<String, Object>> rows = cache.get(snapshot, caller.userId(), "page", statement,
-				() -> executor.execute(snapshot, statement, found -> RowReader.readAll(found, read)));
+		CompletableFuture<Long> total = CompletableFuture
+			.supplyAsync(() -> count(snapshot, caller, dataset, query.filter()), sideBySide);
+		List<Map<String, Object>> rows;
+		try {
+			rows = cache.get(snapshot, caller.userId(), "page", statement,
+					() -> executor.execute(snapshot, statement, found -> RowReader.readAll(found, read)));
+		}
+		catch (RuntimeException failure) {
+			// The count must not outlive the request: the snapshot it reads is only held
+			// for the request's duration.
+			total.exceptionally(ignored -> 0L).join();
+			throw failure;
+		}
 		return new Page(rows, join(total), query.limit(), query.offset());
 	}
 
