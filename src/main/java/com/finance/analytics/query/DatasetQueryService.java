@@ -42,24 +42,20 @@ public class DatasetQueryService {
 	}
 
 	public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
-		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
-		validate(dataset, query);
-		checkOwnership(snapshot, caller, dataset, query.filter());
+		Dataset dataset = checked(snapshot, caller, datasetId, query.filter(), query.orderBy());
 		if (query.limit() == 0) {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
 		}
+		List<Column> read = read(dataset, query.columns());
 		// The total and the rows are two statements, side by side when DuckDB has a free
 		// slot: the count reads only the filter's columns, and a window count in the
 		// page's statement cost about as much as both (docs/performance.md, sixth round).
-		List<Column> read = read(dataset, query.columns());
-		SqlStatement statement = DatasetSql.page(dataset, read, caller.userId(), query.filter(), query.orderBy(),
-				query.limit(), query.offset());
 		CompletableFuture<Long> total = CompletableFuture
 			.supplyAsync(() -> count(snapshot, caller, dataset, query.filter()), sideBySide);
 		List<Map<String, Object>> rows;
 		try {
-			rows = cache.get(snapshot, caller.userId(), "page", statement,
-					() -> executor.execute(snapshot, statement, found -> RowReader.readAll(found, read)));
+			rows = rows(snapshot, caller, dataset, read, query.filter(), query.orderBy(), query.limit(),
+					query.offset());
 		}
 		catch (RuntimeException failure) {
 			// The count must not outlive the request: the snapshot it reads is only held
@@ -93,16 +89,34 @@ public class DatasetQueryService {
 
 	/**
 	 * Every matching row in the given order, up to one maximal page; a filter that
-	 * matches more is refused rather than cut short.
+	 * matches more is refused rather than cut short. One row past the maximum tells,
+	 * without a count; only a refusal counts, to say by how much.
 	 */
 	public List<Map<String, Object>> all(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
 			List<OrderBy> orderBy) {
-		Page page = query(snapshot, caller, datasetId, new DatasetQuery(filter, orderBy, DatasetQuery.MAX_LIMIT, 0));
-		if (page.hasNextPage()) {
-			throw ErrorCode.BAD_REQUEST.exception("The range matches " + page.totalCount() + " rows, more than "
-					+ DatasetQuery.MAX_LIMIT + "; narrow the date range or the accounts");
+		Dataset dataset = checked(snapshot, caller, datasetId, filter, orderBy);
+		List<Map<String, Object>> rows = rows(snapshot, caller, dataset, dataset.columns(), filter, orderBy,
+				DatasetQuery.MAX_LIMIT + 1, 0);
+		if (rows.size() > DatasetQuery.MAX_LIMIT) {
+			throw ErrorCode.BAD_REQUEST.exception("The range matches " + count(snapshot, caller, dataset, filter)
+					+ " rows, more than " + DatasetQuery.MAX_LIMIT + "; narrow the date range or the accounts");
 		}
-		return new ArrayList<>(page.rows());
+		return new ArrayList<>(rows);
+	}
+
+	private Dataset checked(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
+			List<OrderBy> orderBy) {
+		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
+		validate(dataset, filter, orderBy);
+		checkOwnership(snapshot, caller, dataset, filter);
+		return dataset;
+	}
+
+	private List<Map<String, Object>> rows(Snapshot snapshot, Caller caller, Dataset dataset, List<Column> read,
+			DatasetFilter filter, List<OrderBy> orderBy, int limit, int offset) {
+		SqlStatement statement = DatasetSql.page(dataset, read, caller.userId(), filter, orderBy, limit, offset);
+		return cache.get(snapshot, caller.userId(), "page", statement,
+				() -> executor.execute(snapshot, statement, found -> RowReader.readAll(found, read)));
 	}
 
 	/**
@@ -141,8 +155,8 @@ public class DatasetQueryService {
 		}
 	}
 
-	private static void validate(Dataset dataset, DatasetQuery query) {
-		for (OrderBy term : query.orderBy()) {
+	private static void validate(Dataset dataset, DatasetFilter filter, List<OrderBy> orderBy) {
+		for (OrderBy term : orderBy) {
 			Column column = dataset.column(term.column())
 				.orElseThrow(() -> ErrorCode.BAD_REQUEST
 					.exception("Cannot order '" + dataset.id() + "' by unknown column '" + term.column() + "'"));
@@ -151,7 +165,7 @@ public class DatasetQueryService {
 					.exception("Cannot order '" + dataset.id() + "' by list column '" + term.column() + "'");
 			}
 		}
-		if (query.filter().hasDateRange() && dataset.filters().dateColumn().isEmpty()) {
+		if (filter.hasDateRange() && dataset.filters().dateColumn().isEmpty()) {
 			throw DatasetSql.undeclared(dataset, "date range");
 		}
 	}
