@@ -372,7 +372,7 @@ def dbt_build(request: BuildRequest, staging: Path, on_event: Callable[[object],
             # nobody open the file read-only (verify_database, next) while it is held for writing.
             DuckDBConnectionManager.close_all_connections()
     if not outcome.success:
-        raise DbtBuildFailed(_failure_summary(_run_results(staging / "target")))
+        raise DbtBuildFailed(_failure_summary(_run_results(staging / "target"), outcome.exception))
 
 
 def _run_results(target_path: Path) -> dict:
@@ -382,7 +382,7 @@ def _run_results(target_path: Path) -> dict:
         return {}
 
 
-def _failure_summary(run_results: dict) -> str:
+def _failure_summary(run_results: dict, exception: BaseException | None) -> str:
     problems = [
         f"{result['unique_id']}: {result['status']}"
         + (f" ({_first_line(result['message'])})" if result.get("message") else "")
@@ -390,7 +390,8 @@ def _failure_summary(run_results: dict) -> str:
         if result.get("status") in ("error", "fail", "runtime error")
     ]
     if not problems:
-        return "dbt build failed before running any model (see its log in the build's logs directory)."
+        reason = " ".join(str(exception).split())[:500] if exception else "no model ran; see dbt's output above"
+        return f"dbt build failed: {reason}."
     shown = problems[:MAX_REPORTED_PROBLEMS]
     more = len(problems) - len(shown)
     return "dbt build failed: " + "; ".join(shown) + (f"; and {more} more" if more else "") + "."

@@ -117,6 +117,22 @@ def test_marts_are_sorted_by_user_then_date(published):
     assert unsorted == 0
 
 
+def test_a_model_that_does_not_compile_publishes_nothing_and_says_why(source_file, tmp_path):
+    project = tmp_path / "dbt"
+    shutil.copytree(snapshot.DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs"))
+    (project / "models" / "3_mart" / "fct_broken.sql").write_text("select 1 as x from {{ ref('no_such_model') }}")
+    snapshots_dir = tmp_path / "snapshots"
+
+    with pytest.raises(snapshot.DbtBuildFailed) as error:
+        snapshot.build_and_publish(
+            snapshot.BuildRequest("local", snapshots_dir, source_file, project_dir=project, full_rebuild=True)
+        )
+
+    assert "depends on a node named 'no_such_model' which was not found" in str(error.value)
+    assert not (snapshots_dir / snapshot.CURRENT_FILE).exists()
+    assert hidden_entries(snapshots_dir) == []
+
+
 def test_a_failing_reconciliation_test_publishes_nothing(published, source_file, tmp_path):
     snapshots_dir = published.parent
     before = sorted(p.name for p in snapshots_dir.iterdir())
