@@ -21,6 +21,17 @@ where {{ column }} in (select user_id from {{ changed_users }})
 {%- endif -%}
 {% endmacro %}
 
+{#- The same filter in an intermediate view that only a mart reads (no is_incremental() there): the
+    mart's own filter comes after the view's joins and aggregates, which would otherwise run over every
+    user. Keeps the changed users' rows when this build diffs against a previous one; in a fresh file
+    every user is changed, so it keeps every row without the semi-join. -#}
+{% macro changed_users_only_when_diffed(column='user_id') %}
+{%- set changed_users = ref('int_changed_users') -%}
+{%- if previous_build_state() -%}
+where {{ column }} in (select user_id from {{ changed_users }})
+{%- endif -%}
+{% endmacro %}
+
 {#- Pre-hook of every per-user mart: removes the rows that the incremental build selects again (all of
     them when the previous build left no state to diff against). -#}
 {% macro delete_changed_users() %}
