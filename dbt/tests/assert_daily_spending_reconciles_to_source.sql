@@ -1,19 +1,38 @@
 -- Per user, tag, day and currency, the mart's spending and refunds equal the source's booked,
--- non-transfer transactions to the cent (computed here straight from the source tables).
-with source_rows as (
+-- non-transfer transactions to the cent (computed here straight from the source tables). Reads the
+-- rows this build wrote, on both sides (macros/incremental_by_user.sql).
+with source_transactions as (
+    select * from {{ source('app', 'transactions') }}
+    where
+        status = 'booked' and transfer_id is null
+        and {{ changed_account('account_id') }}
+),
+
+source_transaction_tags as (
+    select * from {{ source('app', 'transaction_tags') }}
+    {%- if tests_read_written_rows() %}
+    where transaction_id in (select source_transactions.id from source_transactions)
+    {%- endif %}
+),
+
+daily_spending_by_tag as (
+    select * from {{ ref('fct_daily_spending_by_tag') }}
+    where {{ changed_user('user_id') }}
+),
+
+source_rows as (
     select
         bank_connections.user_id,
-        transaction_tags.tag_id,
-        transactions.booking_date,
-        transactions.currency,
-        transactions.amount
-    from {{ source('app', 'transactions') }} as transactions
-    inner join {{ source('app', 'accounts') }} as accounts on transactions.account_id = accounts.id
+        source_transaction_tags.tag_id,
+        source_transactions.booking_date,
+        source_transactions.currency,
+        source_transactions.amount
+    from source_transactions
+    inner join {{ source('app', 'accounts') }} as accounts on source_transactions.account_id = accounts.id
     inner join {{ source('app', 'bank_connections') }} as bank_connections
         on accounts.connection_id = bank_connections.id
-    left join {{ source('app', 'transaction_tags') }} as transaction_tags
-        on transactions.id = transaction_tags.transaction_id
-    where transactions.status = 'booked' and transactions.transfer_id is null
+    left join source_transaction_tags
+        on source_transactions.id = source_transaction_tags.transaction_id
 ),
 
 expected as (
@@ -38,7 +57,7 @@ select
     expected.refund_amount as expected_refunds,
     mart.refund_amount as mart_refunds
 from expected
-full outer join {{ ref('fct_daily_spending_by_tag') }} as mart
+full outer join daily_spending_by_tag as mart
     on
         expected.user_id = mart.user_id
         and expected.tag_id is not distinct from mart.tag_id

@@ -211,3 +211,35 @@ def test_a_damaged_current_snapshot_is_no_base(builds, tmp_path):
         database.seek(-4096, 2)
         database.write(flipped)
     assert snapshot.incremental_base(snapshots_dir, project) is None
+
+
+def test_a_kept_row_colliding_with_a_rebuilt_one_refuses_the_build(builds, tmp_path):
+    # An incremental build tests only the rows it wrote; a grain test must still compare their keys with
+    # the whole mart. Here the previous snapshot (as a faulty earlier build could have left it, checksum
+    # and all) keeps a copy of a changed user's transaction under an unchanged user, which the build
+    # neither deletes nor rewrites: only the collision with the rebuilt row shows it.
+    snapshots_dir = tmp_path / "snapshots"
+    base = snapshots_dir / builds.before.name
+    shutil.copytree(builds.before, base)
+    (snapshots_dir / snapshot.CURRENT_FILE).write_text(base.name + "\n")
+    database = base / snapshot.DATABASE_FILE
+    changed_user = sorted(builds.changed_users)[0]
+    with duckdb.connect(str(database)) as con:
+        unchanged_user = con.execute(
+            "SELECT min(user_id) FROM dim_accounts WHERE user_id NOT IN (SELECT unnest(?::uuid[]))",
+            [sorted(builds.changed_users)],
+        ).fetchone()[0]
+        con.execute(
+            "INSERT INTO fct_transactions SELECT * REPLACE (?::uuid AS user_id) FROM fct_transactions"
+            " WHERE user_id = ? ORDER BY transaction_id LIMIT 1",
+            [unchanged_user, changed_user],
+        )
+    metadata = json.loads((base / snapshot.METADATA_FILE).read_text())
+    metadata["files"][snapshot.DATABASE_FILE] = snapshot.file_digest(database)
+    (base / snapshot.METADATA_FILE).write_text(json.dumps(metadata))
+    assert snapshot.incremental_base(snapshots_dir, build_summary(builds.before)["project_digest"]) == base
+
+    changed_source = builds.before.parent.parent / "changed.duckdb"
+    with pytest.raises(snapshot.SnapshotError, match="unique_fct_transactions_transaction_id"):
+        snapshot.build_and_publish(snapshot.BuildRequest("local", snapshots_dir, changed_source))
+    assert (snapshots_dir / snapshot.CURRENT_FILE).read_text().strip() == base.name

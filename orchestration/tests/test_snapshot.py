@@ -142,6 +142,8 @@ def test_a_failing_reconciliation_test_publishes_nothing(published, source_file,
         tmp_path,
         "UPDATE app.balances SET amount = amount + 0.01 WHERE id = (SELECT max(id) FROM app.balances)",
     )
+    # Built on the published snapshot: an incremental build, whose tests read the changed user's rows.
+    assert snapshot.incremental_base(snapshots_dir, snapshot.project_digest(snapshot.DBT_PROJECT_DIR)) == published
     with pytest.raises(snapshot.SnapshotError) as error:
         snapshot.build_and_publish(snapshot.BuildRequest("local", snapshots_dir, corrupt))
     assert "dbt build failed" in str(error.value)

@@ -1,15 +1,28 @@
 -- Transactions with their owner, whether they move money between the owner's own accounts, and
--- their tags (lists ordered by tag name; empty when untagged).
-with transactions as (
+-- their tags (lists ordered by tag name; empty when untagged). Read by fct_transactions only: in an
+-- incremental build it holds the changed users' transactions, so their tag lists alone are built.
+with accounts as (
+    select * from {{ ref('int_accounts') }}
+    {{ changed_users_only_when_diffed() }}
+),
+
+transactions as (
     select * from {{ ref('stg_transactions') }}
 ),
 
-accounts as (
-    select * from {{ ref('int_accounts') }}
+owned_transactions as (
+    select
+        transactions.*,
+        accounts.user_id
+    from transactions
+    inner join accounts using (account_id)
 ),
 
 transaction_tags as (
     select * from {{ ref('stg_transaction_tags') }}
+    {%- if previous_build_state() %}
+    where transaction_id in (select owned_transactions.transaction_id from owned_transactions)
+    {%- endif %}
 ),
 
 tags as (
@@ -36,21 +49,20 @@ tag_lists as (
 
 final as (
     select
-        transactions.transaction_id,
-        accounts.user_id,
-        transactions.account_id,
-        transactions.booking_date,
-        transactions.value_date,
-        transactions.amount,
-        transactions.currency,
-        transactions.description,
-        transactions.counterparty,
-        transactions.status,
-        transactions.transfer_id is not null as is_transfer,
+        owned_transactions.transaction_id,
+        owned_transactions.user_id,
+        owned_transactions.account_id,
+        owned_transactions.booking_date,
+        owned_transactions.value_date,
+        owned_transactions.amount,
+        owned_transactions.currency,
+        owned_transactions.description,
+        owned_transactions.counterparty,
+        owned_transactions.status,
+        owned_transactions.transfer_id is not null as is_transfer,
         coalesce(tag_lists.tag_ids, []::uuid[]) as tag_ids,
         coalesce(tag_lists.tag_names, []::varchar[]) as tag_names
-    from transactions
-    inner join accounts using (account_id)
+    from owned_transactions
     left join tag_lists using (transaction_id)
 )
 

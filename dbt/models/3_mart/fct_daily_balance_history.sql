@@ -35,12 +35,28 @@ days as (
     cross join as_of_date
 ),
 
+-- Built incrementally, the accounts above are the changed users': their history from the first day needs
+-- only their own transactions and balances.
+account_transactions as (
+    select * from transactions
+    {%- if is_incremental() %}
+    where account_id in (select accounts.account_id from accounts)
+    {%- endif %}
+),
+
+account_balances as not materialized (
+    select * from balances
+    {%- if is_incremental() %}
+    where account_id in (select accounts.account_id from accounts)
+    {%- endif %}
+),
+
 booked as (
     select
         account_id,
         booking_date as balance_date,
         sum(amount) as net_change
-    from transactions
+    from account_transactions
     where status = 'booked'
     group by all
 ),
@@ -50,7 +66,7 @@ anchors as (
         account_id,
         balance_date as anchor_date,
         amount as anchor_amount
-    from balances
+    from account_balances
     qualify row_number() over (partition by account_id order by balance_date) = 1
 ),
 
@@ -68,7 +84,7 @@ reported as (
     select distinct
         account_id,
         balance_date
-    from balances
+    from account_balances
 ),
 
 daily as (
