@@ -8,10 +8,6 @@ import com.finance.analytics.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -29,12 +25,6 @@ public class DatasetQueryService {
 
 	private final ResultCache cache;
 
-	/**
-	 * Where a page's count runs beside its rows: a virtual thread, which only waits for
-	 * one of the executor's platform threads.
-	 */
-	private final Executor sideBySide = Executors.newVirtualThreadPerTaskExecutor();
-
 	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership, ResultCache cache) {
 		this.executor = executor;
 		this.ownership = ownership;
@@ -47,35 +37,15 @@ public class DatasetQueryService {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
 		}
 		List<Column> read = read(dataset, query.columns());
-		// The total and the rows are two statements, side by side when DuckDB has a free
-		// slot: the count reads only the filter's columns, and a window count in the
-		// page's statement cost about as much as both (docs/performance.md, sixth round).
-		CompletableFuture<Long> total = CompletableFuture
-			.supplyAsync(() -> count(snapshot, caller, dataset, query.filter()), sideBySide);
-		List<Map<String, Object>> rows;
-		try {
-			rows = rows(snapshot, caller, dataset, read, query.filter(), query.orderBy(), query.limit(),
-					query.offset());
-		}
-		catch (RuntimeException failure) {
-			// The count must not outlive the request: the snapshot it reads is only held
-			// for the request's duration.
-			total.exceptionally(ignored -> 0L).join();
-			throw failure;
-		}
-		return new Page(rows, join(total), query.limit(), query.offset());
-	}
-
-	private static long join(CompletableFuture<Long> total) {
-		try {
-			return total.join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			throw e;
-		}
+		SqlStatement statement = DatasetSql.page(dataset, read, caller.userId(), query.filter(), query.orderBy(),
+				query.limit(), query.offset());
+		CountedRows page = cache.get(snapshot, caller.userId(), "page", statement,
+				() -> executor.execute(snapshot, statement, rows -> RowReader.readCounted(rows, read)));
+		// An empty page past the end has no row to carry the total: only then is it
+		// counted on its own.
+		long total = page.rows().isEmpty() && query.offset() > 0 ? count(snapshot, caller, dataset, query.filter())
+				: page.total();
+		return new Page(page.rows(), total, query.limit(), query.offset());
 	}
 
 	/**
@@ -95,8 +65,10 @@ public class DatasetQueryService {
 	public List<Map<String, Object>> all(Snapshot snapshot, Caller caller, String datasetId, DatasetFilter filter,
 			List<OrderBy> orderBy) {
 		Dataset dataset = checked(snapshot, caller, datasetId, filter, orderBy);
-		List<Map<String, Object>> rows = rows(snapshot, caller, dataset, dataset.columns(), filter, orderBy,
-				DatasetQuery.MAX_LIMIT + 1, 0);
+		SqlStatement statement = DatasetSql.ordered(dataset, caller.userId(), filter, orderBy,
+				DatasetQuery.MAX_LIMIT + 1);
+		List<Map<String, Object>> rows = cache.get(snapshot, caller.userId(), "rows", statement,
+				() -> executor.rows(snapshot, statement, dataset.columns()));
 		if (rows.size() > DatasetQuery.MAX_LIMIT) {
 			throw ErrorCode.BAD_REQUEST.exception("The range matches " + count(snapshot, caller, dataset, filter)
 					+ " rows, more than " + DatasetQuery.MAX_LIMIT + "; narrow the date range or the accounts");
@@ -110,13 +82,6 @@ public class DatasetQueryService {
 		validate(dataset, filter, orderBy);
 		checkOwnership(snapshot, caller, dataset, filter);
 		return dataset;
-	}
-
-	private List<Map<String, Object>> rows(Snapshot snapshot, Caller caller, Dataset dataset, List<Column> read,
-			DatasetFilter filter, List<OrderBy> orderBy, int limit, int offset) {
-		SqlStatement statement = DatasetSql.page(dataset, read, caller.userId(), filter, orderBy, limit, offset);
-		return cache.get(snapshot, caller.userId(), "page", statement,
-				() -> executor.execute(snapshot, statement, found -> RowReader.readAll(found, read)));
 	}
 
 	/**

@@ -27,18 +27,31 @@ final class DatasetSql {
 
 	/**
 	 * One page of the caller's filtered rows ({@code columns} of them, which must be the
-	 * dataset's; the order still uses every column). The total is {@link #count}'s: a
-	 * window count here cost more than that second statement (docs/performance.md).
+	 * dataset's; the order still uses every column), each row followed by the number of
+	 * all filtered rows (a window count, evaluated before the limit): the total comes
+	 * with the page instead of costing a second statement.
 	 */
 	static SqlStatement page(Dataset dataset, List<Column> columns, UUID userId, DatasetFilter filter,
 			List<OrderBy> orderBy, int limit, int offset) {
 		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-		String sql = "select " + columnList(columns) + " from " + table(dataset) + where.sql() + " order by "
-				+ orderClause(dataset, orderBy) + " limit ? offset ?";
+		String sql = "select " + columnList(columns) + ", count(*) over () from " + table(dataset) + where.sql()
+				+ " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
 		List<Object> parameters = new ArrayList<>(where.parameters);
 		parameters.add(limit);
 		parameters.add(offset);
 		return new SqlStatement(sql, parameters);
+	}
+
+	/**
+	 * At most {@code limit} of the caller's filtered rows in the given order, without a
+	 * count (a whole range read at once, which needs no total).
+	 */
+	static SqlStatement ordered(Dataset dataset, UUID userId, DatasetFilter filter, List<OrderBy> orderBy, int limit) {
+		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
+		List<Object> parameters = new ArrayList<>(where.parameters);
+		parameters.add(limit);
+		return new SqlStatement("select " + columnList(dataset) + " from " + table(dataset) + where.sql() + " order by "
+				+ orderClause(dataset, orderBy) + " limit ?", parameters);
 	}
 
 	static SqlStatement count(Dataset dataset, UUID userId, DatasetFilter filter) {

@@ -41,6 +41,7 @@ final class ResultWeight {
 		return switch (value) {
 			case null -> 0;
 			case String text -> 40 + 2 * text.length();
+			case CountedRows counted -> 24 + of(counted.rows());
 			case KeyedRows keyed -> 24 + of(keyed.byKey());
 			case Map<?, ?> map ->
 				48 + map.entrySet().stream().mapToInt(entry -> 40 + of(entry.getKey()) + of(entry.getValue())).sum();

@@ -27,6 +27,20 @@ final class RowReader {
 	private RowReader() {
 	}
 
+	/**
+	 * The rows of a counted page ({@link DatasetSql#page}): the columns, then the count
+	 * of all filtered rows.
+	 */
+	static CountedRows readCounted(ResultSet rows, List<Column> columns) throws SQLException {
+		List<Map<String, Object>> result = new ArrayList<>();
+		long total = 0;
+		while (rows.next()) {
+			result.add(row(rows, columns));
+			total = rows.getLong(columns.size() + 1);
+		}
+		return new CountedRows(Collections.unmodifiableList(result), total);
+	}
+
 	static List<Map<String, Object>> readAll(ResultSet rows, List<Column> columns) throws SQLException {
 		List<Map<String, Object>> result = new ArrayList<>();
 		while (rows.next()) {

@@ -45,13 +45,19 @@ class DatasetSqlTest {
 	}
 
 	@Test
-	void pageSelectsOnlyItsColumnsAndLeavesTheTotalToTheCount() {
+	void pageCarriesTheCountOfAllFilteredRowsAfterItsColumns() {
 		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE, List.of(),
 				10, 0);
 
-		assertThat(page.sql()).contains("\"weird\"\"name\" from")
-			.doesNotContain(" over ")
-			.endsWith(" limit ? offset ?");
+		assertThat(page.sql()).contains("\"weird\"\"name\", count(*) over () from").endsWith(" limit ? offset ?");
+	}
+
+	@Test
+	void orderedRowsAreScopedToTheUserAndCarryNoCount() {
+		SqlStatement ordered = DatasetSql.ordered(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10_001);
+
+		assertThat(ordered.sql()).contains(" where \"user_id\" = ?").doesNotContain(" over ").endsWith(" limit ?");
+		assertThat(ordered.parameters()).containsExactly(USER, 10_001);
 	}
 
 	@Test
