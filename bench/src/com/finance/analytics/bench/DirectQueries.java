@@ -88,7 +88,8 @@ final class DirectQueries implements AutoCloseable {
 		this.snapshot = snapshot;
 		QueryExecutor executor = new RawExecutor();
 		// The gateway's own result cache, so that both sides issue the same statements.
-		ResultCacheProperties cacheProperties = new ResultCacheProperties(DataSize.ofMegabytes(64), 2000);
+		ResultCacheProperties cacheProperties = new ResultCacheProperties(DataSize.ofMegabytes(64),
+				DataSize.ofMegabytes(32), 2000);
 		ResultCache cache = new ResultCache(cacheProperties,
 				new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
 		cache.snapshotPublished(snapshot);

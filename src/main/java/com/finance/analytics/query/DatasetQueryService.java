@@ -6,6 +6,7 @@ import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -92,10 +93,14 @@ public class DatasetQueryService {
 			List<String> groupBy, List<String> measures) {
 		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
 		checkOwnership(snapshot, caller, dataset, filter);
-		List<Column> columns = Stream.concat(groupBy.stream(), measures.stream()).map(dataset::requireColumn).toList();
+		List<Column> groups = groupBy.stream().map(dataset::requireColumn).toList();
+		List<Column> columns = Stream.concat(groups.stream(), measures.stream().map(dataset::requireColumn)).toList();
 		SqlStatement statement = DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures);
-		return cache.get(snapshot, caller.userId(), "rows", statement,
-				() -> executor.rows(snapshot, statement, columns));
+		return cache.get(snapshot, caller.userId(), "rows", statement, () -> {
+			List<Map<String, Object>> rows = new ArrayList<>(executor.rows(snapshot, statement, columns));
+			rows.sort(GroupOrder.of(groups));
+			return Collections.unmodifiableList(rows);
+		});
 	}
 
 	private long count(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {

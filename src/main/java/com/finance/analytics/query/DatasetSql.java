@@ -8,10 +8,11 @@ import com.finance.analytics.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SequencedSet;
+import java.util.SequencedMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -92,7 +93,7 @@ final class DatasetSql {
 
 	/**
 	 * Sums of {@code measures} per distinct {@code groupBy}, over the caller's filtered
-	 * rows, ordered by the groups.
+	 * rows, in no particular order ({@link GroupOrder} orders them).
 	 */
 	static SqlStatement aggregate(Dataset dataset, UUID userId, DatasetFilter filter, List<String> groupBy,
 			List<String> measures) {
@@ -103,9 +104,9 @@ final class DatasetSql {
 		String sums = measures.stream()
 			.map(name -> "sum(" + quote(dataset.requireColumn(name).name()) + ") as " + quote(name))
 			.collect(Collectors.joining(", "));
-		String order = groupBy.stream().map(name -> quote(name) + " asc nulls first").collect(Collectors.joining(", "));
-		return new SqlStatement("select " + groups + ", " + sums + " from " + table(dataset) + where.sql()
-				+ " group by " + groups + " order by " + order, where.parameters);
+		return new SqlStatement(
+				"select " + groups + ", " + sums + " from " + table(dataset) + where.sql() + " group by " + groups,
+				where.parameters);
 	}
 
 	static AnalyticsException undeclared(Dataset dataset, String filter) {
@@ -130,24 +131,26 @@ final class DatasetSql {
 
 	/**
 	 * The caller's terms first, then the date column and every other scalar column as
-	 * tie-breakers, so that paging is deterministic whatever the caller asked for.
+	 * tie-breakers, so that paging is deterministic whatever the caller asked for. The
+	 * terms end at the dataset's unique key: nothing after it can change the order, and
+	 * each term costs DuckDB planning work on every statement (a page of transactions
+	 * cost a quarter less without the nine after the key).
 	 */
 	private static String orderClause(Dataset dataset, List<OrderBy> orderBy) {
-		SequencedSet<String> seen = new LinkedHashSet<>();
-		List<String> terms = new ArrayList<>();
+		SequencedMap<String, Boolean> descending = new LinkedHashMap<>();
 		for (OrderBy term : orderBy) {
-			Column column = dataset.requireColumn(term.column());
-			if (seen.add(column.name())) {
-				terms.add(quote(column.name())
-						+ (term.direction() == SortDirection.DESC ? " desc nulls last" : " asc nulls first"));
-			}
+			descending.putIfAbsent(dataset.requireColumn(term.column()).name(), term.direction() == SortDirection.DESC);
 		}
-		List<String> tieBreakers = new ArrayList<>();
-		dataset.filters().dateColumn().ifPresent(tieBreakers::add);
-		dataset.columns().stream().filter(column -> !column.type().list()).map(Column::name).forEach(tieBreakers::add);
-		for (String name : tieBreakers) {
-			if (seen.add(name)) {
-				terms.add(quote(name) + " asc nulls first");
+		dataset.filters().dateColumn().ifPresent(name -> descending.putIfAbsent(name, false));
+		dataset.columns()
+			.stream()
+			.filter(column -> !column.type().list())
+			.forEach(column -> descending.putIfAbsent(column.name(), false));
+		List<String> terms = new ArrayList<>();
+		for (Map.Entry<String, Boolean> term : descending.entrySet()) {
+			terms.add(quote(term.getKey()) + (term.getValue() ? " desc nulls last" : " asc nulls first"));
+			if (dataset.keyColumn().filter(term.getKey()::equals).isPresent()) {
+				break;
 			}
 		}
 		return String.join(", ", terms);

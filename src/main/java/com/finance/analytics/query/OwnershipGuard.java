@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Refuses ids the caller does not own. The owner of an id column is the dataset its
  * relationships test points at (fct_transactions.account_id → dim_accounts.account_id),
  * or the dataset itself when the column has no relation. A caller's owned ids are read
- * once per snapshot ({@link ResultCache}).
+ * once per snapshot and kept as part of their working set
+ * ({@link ResultCache#workingSet}).
  */
 @Component
 public class OwnershipGuard {
@@ -50,13 +51,14 @@ public class OwnershipGuard {
 		Dataset dataset = snapshot.catalog().requireDataset(owner.datasetId());
 		Column column = dataset.requireColumn(owner.column());
 		SqlStatement statement = DatasetSql.ownedValues(dataset, column, userId);
-		return cache.get(snapshot, userId, "owned", statement, () -> executor.execute(snapshot, statement, rows -> {
-			Set<Object> values = new HashSet<>();
-			while (rows.next()) {
-				values.add(rows.getObject(1));
-			}
-			return Set.copyOf(values);
-		}));
+		return cache.workingSet(snapshot, userId, "owned", statement,
+				() -> executor.execute(snapshot, statement, rows -> {
+					Set<Object> values = new HashSet<>();
+					while (rows.next()) {
+						values.add(rows.getObject(1));
+					}
+					return Set.copyOf(values);
+				}));
 	}
 
 	private record OwnerColumn(String datasetId, String column) {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
  * not own simply has no row: it can only come from the caller's own rows, so this never
  * reveals anyone else's data. The targets are small per user (their accounts, their
  * tags): the caller's whole target rows are read once per snapshot and every later batch
- * is answered from them ({@link ResultCache}); only a user with more than
- * {@code workingSetRows} target rows has each batch looked up with one statement.
+ * is answered from them (their working set, {@link ResultCache#workingSet}); only a user
+ * with more than {@code workingSetRows} target rows has each batch looked up with one
+ * statement.
  */
 @Service
 public class RelationQueryService {
@@ -60,7 +61,7 @@ public class RelationQueryService {
 	 */
 	private KeyedRows workingSet(Snapshot snapshot, Caller caller, Dataset target, String keyColumn) {
 		SqlStatement statement = DatasetSql.rows(target, caller.userId(), workingSetRows + 1);
-		return cache.get(snapshot, caller.userId(), "rows by " + keyColumn, statement, () -> {
+		return cache.workingSet(snapshot, caller.userId(), "rows by " + keyColumn, statement, () -> {
 			List<Map<String, Object>> rows = executor.rows(snapshot, statement, target.columns());
 			return rows.size() > workingSetRows ? new KeyedRows(Map.of(), false)
 					: new KeyedRows(byKey(rows, keyColumn), true);

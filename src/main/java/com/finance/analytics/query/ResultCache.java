@@ -11,13 +11,18 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Results of statements, kept until the snapshot they were read from is replaced
  * ({@link SnapshotCache}): the key names the snapshot and the user ({@link ResultKey}).
- * Bounded by approximate bytes ({@link ResultWeight}). A miss costs one lookup and, after
- * the statement, one weighing; two requests missing the same key at once both run the
- * statement (no lock is held while DuckDB works).
+ * Two regions, each bounded by approximate bytes ({@link ResultWeight}): the answers to
+ * requests, and users' working sets (the ids they own, their accounts and tags), which
+ * every request of the same user reads again. Apart, a flood of answers asked once (every
+ * page of every user) cannot evict the working sets that the next request of each user
+ * needs. A miss costs one lookup and, after the statement, one weighing; two requests
+ * missing the same key at once both run the statement (no lock is held while DuckDB
+ * works).
  */
 @Component
 public class ResultCache implements SnapshotListener {
@@ -27,11 +32,24 @@ public class ResultCache implements SnapshotListener {
 	 */
 	public static final String METRICS_NAME = "analytics.results";
 
+	/**
+	 * Name of the working sets' region in metrics
+	 * ({@code cache_gets_total{cache="analytics.working-sets"}}).
+	 */
+	public static final String WORKING_SETS_METRICS_NAME = "analytics.working-sets";
+
 	private final SnapshotCache<ResultKey, Entry> entries;
 
+	private final SnapshotCache<ResultKey, Entry> workingSets;
+
 	public ResultCache(ResultCacheProperties properties, ObjectProvider<MeterRegistry> registry) {
-		this.entries = new SnapshotCache<>(METRICS_NAME, properties.maxSize(), (key, entry) -> entry.weight(),
-				ResultKey::snapshotId, registry);
+		this.entries = region(METRICS_NAME, properties.maxSize(), registry);
+		this.workingSets = region(WORKING_SETS_METRICS_NAME, properties.workingSetMaxSize(), registry);
+	}
+
+	private static SnapshotCache<ResultKey, Entry> region(String name, DataSize maxSize,
+			ObjectProvider<MeterRegistry> registry) {
+		return new SnapshotCache<>(name, maxSize, (key, entry) -> entry.weight(), ResultKey::snapshotId, registry);
 	}
 
 	/**
@@ -41,6 +59,7 @@ public class ResultCache implements SnapshotListener {
 	@Autowired
 	void followSnapshots(SnapshotManager snapshots) {
 		entries.follow(snapshots);
+		workingSets.follow(snapshots);
 	}
 
 	/**
@@ -49,6 +68,19 @@ public class ResultCache implements SnapshotListener {
 	 * immutable: every later caller gets the same instance.
 	 */
 	<T> T get(Snapshot snapshot, UUID userId, String reading, SqlStatement statement, Supplier<T> read) {
+		return get(entries, snapshot, userId, reading, statement, read);
+	}
+
+	/**
+	 * As {@link #get}, in the working sets' region: for what every request of the user
+	 * reads again, whatever it asks.
+	 */
+	<T> T workingSet(Snapshot snapshot, UUID userId, String reading, SqlStatement statement, Supplier<T> read) {
+		return get(workingSets, snapshot, userId, reading, statement, read);
+	}
+
+	private static <T> T get(SnapshotCache<ResultKey, Entry> entries, Snapshot snapshot, UUID userId, String reading,
+			SqlStatement statement, Supplier<T> read) {
 		if (!entries.enabled()) {
 			return read.get();
 		}
@@ -67,14 +99,20 @@ public class ResultCache implements SnapshotListener {
 	@Override
 	public void snapshotPublished(Snapshot current) {
 		entries.snapshotPublished(current);
+		workingSets.snapshotPublished(current);
 	}
 
-	/** Hits, misses and evictions since start. */
+	/** Hits, misses and evictions of the answers since start. */
 	public CacheStats stats() {
 		return entries.stats();
 	}
 
-	/** Entries held now (approximate). */
+	/** Hits, misses and evictions of the working sets since start. */
+	public CacheStats workingSetStats() {
+		return workingSets.stats();
+	}
+
+	/** Answers held now (approximate). */
 	public long size() {
 		return entries.size();
 	}

@@ -9,9 +9,11 @@ import java.util.Map;
 /**
  * A connection duplicated from a snapshot's instance, kept for the next statement
  * together with the statements it has prepared. A dashboard sends the same few statement
- * texts with other values: reusing the prepared statement skips DuckDB's parsing, binding
- * and planning, and reusing the connection skips setting up a client context (its
- * temporary catalog included) for every statement. Used by one thread at a time.
+ * texts with other values: reusing the prepared statement skips DuckDB's parsing (DuckDB
+ * binds and plans a statement with parameters again on every execution when it reads a
+ * table, to use the values for pruning: 0.4-0.7 ms of a page's 1.5-1.8 ms), and reusing
+ * the connection skips setting up a client context (its temporary catalog included) for
+ * every statement. Used by one thread at a time.
  */
 public final class PooledConnection implements AutoCloseable {
 

@@ -88,13 +88,31 @@ class DatasetSqlTest {
 	}
 
 	@Test
-	void requestedOrderComesFirstAndScalarColumnsBreakTiesForStablePaging() {
+	void requestedOrderComesFirstAndTiesBreakUpToTheUniqueKey() {
 		SqlStatement page = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, DatasetFilter.NONE,
 				List.of(new OrderBy("amount", SortDirection.DESC)), 10, 0);
+		assertThat(page.sql()).endsWith("order by \"amount\" desc nulls last, \"booking_date\" asc nulls first, "
+				+ "\"transaction_id\" asc nulls first limit ? offset ?");
+	}
+
+	@Test
+	void withoutAUniqueKeyEveryScalarColumnBreaksTies() {
+		Dataset keyless = new Dataset(TRANSACTIONS.id(), "", "", "", "", "main", TRANSACTIONS.table(),
+				TRANSACTIONS.columns(), TRANSACTIONS.filters(), Optional.empty(), Optional.empty());
+		SqlStatement page = DatasetSql.page(keyless, keyless.columns(), USER, DatasetFilter.NONE,
+				List.of(new OrderBy("amount", SortDirection.DESC)), 10, 0);
 		assertThat(page.sql())
-			.contains("order by \"amount\" desc nulls last, \"booking_date\" asc nulls first, "
-					+ "\"transaction_id\" asc nulls first")
+			.endsWith("order by \"amount\" desc nulls last, \"booking_date\" asc nulls first, "
+					+ "\"transaction_id\" asc nulls first, \"user_id\" asc nulls first, "
+					+ "\"weird\"\"name\" asc nulls first limit ? offset ?")
 			.doesNotContain("\"tag_ids\" asc");
+	}
+
+	@Test
+	void groupedTotalsLeaveTheOrderToJava() {
+		SqlStatement totals = DatasetSql.aggregate(TRANSACTIONS, USER, DatasetFilter.NONE, List.of("booking_date"),
+				List.of("amount"));
+		assertThat(totals.sql()).endsWith(" group by \"booking_date\"").doesNotContain("order by");
 	}
 
 	@Test
