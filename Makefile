@@ -128,7 +128,7 @@ EXAMPLE_QUERY := { analyticsStatus { snapshotId builtAt } spendingByTag(startDat
 # Local frontend dev servers (create-react-app/Next on 3000, Vite on 5173) may call the gateway from the browser.
 DEV_ORIGINS := http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173
 
-run: demo graphiql ## install everything, build the demo marts and serve the gateway on :8080 (Ctrl-C stops it)
+run: demo graphiql jemalloc ## install everything, build the demo marts and serve the gateway on :8080 (Ctrl-C stops it)
 	$(MVN) -q -DskipTests package
 	@$(MAKE) --no-print-directory demo-token
 	@echo "Example query (GraphiQL at http://localhost:8080/graphiql, health at /actuator/health):"
@@ -136,7 +136,11 @@ run: demo graphiql ## install everything, build the demo marts and serve the gat
 	@echo "Refresh (token with SCOPE=analytics:refresh): mutation { refreshAnalytics { id status } }; Dagster UI at $(DAGSTER_URL)"
 	@$(DAGSTER_DEMO) > var/dagster.log 2>&1 & dagster=$$!; trap 'kill $$dagster 2>/dev/null; wait $$dagster' EXIT; \
 	ANALYTICS_SNAPSHOTS_DIR=var/snapshots ANALYTICS_JWT_SECRET="$(JWT_SECRET)" ANALYTICS_DAGSTER_URL=$(DAGSTER_URL) \
-	ANALYTICS_CORS_ALLOWED_ORIGINS="$${ANALYTICS_CORS_ALLOWED_ORIGINS:-$(DEV_ORIGINS)}" java -jar $(GATEWAY_JAR)
+	ANALYTICS_CORS_ALLOWED_ORIGINS="$${ANALYTICS_CORS_ALLOWED_ORIGINS:-$(DEV_ORIGINS)}" scripts/jemalloc.sh java -jar $(GATEWAY_JAR)
+
+.PHONY: jemalloc
+jemalloc: ## Debian's jemalloc, the gateway's malloc (installed when missing; docs/operations.md, Memory allocator)
+	@scripts/jemalloc.sh install
 
 # --- frontend clients (clients/: the offline GraphiQL page and the tests with real client libraries; Node 20) ---
 GRAPHIQL_OUT := build/graphiql/static/graphiql
@@ -179,15 +183,15 @@ bench-compile: ## compile the benchmark driver (bench/src) against the gateway, 
 	$(MVN) -q -Pbench -DskipTests -Dcheckstyle.skip -Dspring-javaformat.validate.skip compile
 
 .PHONY: bench
-bench: venv ## ~10M transactions: gateway vs raw DuckDB at 1/8/32/64 clients; writes docs/performance.md
+bench: venv jemalloc ## ~10M transactions: gateway vs raw DuckDB at 1/8/32/64 clients; writes docs/performance.md
 	bash bench/run.sh full
 
 .PHONY: bench-fairness
-bench-fairness: venv ## one user floods, another runs the dashboard: latency with the per-user limit off and on (quick data)
+bench-fairness: venv jemalloc ## one user floods, another runs the dashboard: latency with the per-user limit off and on (quick data)
 	bash bench/run.sh fairness
 
 .PHONY: bench-quick
-bench-quick: venv ## ~240k transactions, short steps (under 3 minutes); writes build/bench/quick/results.md
+bench-quick: venv jemalloc ## ~240k transactions, short steps (under 3 minutes); writes build/bench/quick/results.md
 	bash bench/run.sh quick
 
 # --- tokens (security) ---

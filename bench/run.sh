@@ -70,12 +70,14 @@ rm -rf "$BUILD_DIR/bench-classes"
 javac -d "$BUILD_DIR/bench-classes" -cp "$classpath" $(find bench/src -name '*.java')
 
 if [[ $mode == fairness ]]; then
-  exec java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Fairness \
+  exec scripts/jemalloc.sh java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Fairness \
       --snapshots "$work/snapshots" --jar "$BUILD_DIR/analytics-gateway-0.1.0-SNAPSHOT.jar" \
       --out "$work/fairness.md" --java-opts "$GATEWAY_JAVA_OPTS" --seconds "${BENCH_SECONDS:-10}"
 fi
 
-java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Bench \
+# With jemalloc as the gateway runs (make run): the gateway inherits it, and so does the raw DuckDB baseline in the
+# driver, so that gateway ÷ raw stays like-for-like.
+scripts/jemalloc.sh java -cp "$BUILD_DIR/bench-classes:$classpath" com.finance.analytics.bench.Bench \
     --snapshots "$work/snapshots" --jar "$BUILD_DIR/analytics-gateway-0.1.0-SNAPSHOT.jar" \
     --out "$work/results.md" --java-opts "$GATEWAY_JAVA_OPTS" \
     --facts "Data flags: \`${data_flags[*]}\`; $(cat "$work/timings")" "${driver_flags[@]}"
