@@ -71,6 +71,13 @@ public final class SnapshotDatabase implements AutoCloseable {
 			// GLOBAL, so that the connections duplicated from this one inherit it.
 			statement.execute("SET GLOBAL late_materialization_max_rows = 0");
 			statement.execute("SET GLOBAL memory_limit = '" + memoryLimit + "'");
+			// Compressed materialization packs strings and small integers before an
+			// aggregate, a sort or a join, which saves memory on large inputs; these
+			// statements read one user's rows, and the pass itself (run again at every
+			// execution, since DuckDB plans each statement again) cost a spending total a
+			// fifth of its time (docs/performance.md, eighth round). DuckDB has this
+			// setting only per instance.
+			statement.execute("SET GLOBAL disabled_optimizers = 'compressed_materialization'");
 		}
 		catch (SQLException e) {
 			connection.close();

@@ -28,6 +28,19 @@ class SnapshotDatabaseTest {
 	}
 
 	@Test
+	void groupedTotalIsPlannedWithoutCompressedMaterialization() throws Exception {
+		try (SnapshotDatabase database = SnapshotDatabase
+			.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
+				Connection request = database.connect();
+				Statement statement = request.createStatement();
+				ResultSet plan = statement.executeQuery("explain select currency, sum(amount) "
+						+ "from main.fct_transactions where booking_date >= date '2025-01-01' group by currency")) {
+			plan.next();
+			assertThat(plan.getString(2)).contains("HASH_GROUP_BY").doesNotContain("__internal_compress");
+		}
+	}
+
+	@Test
 	void refusesAMemoryLimitThatIsNotASize() {
 		assertThatThrownBy(() -> SnapshotDatabase.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"),
 				2, "1GB'; select 1; --"))
