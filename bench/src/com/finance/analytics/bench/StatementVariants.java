@@ -2,8 +2,9 @@ package com.finance.analytics.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import com.finance.analytics.snapshot.SnapshotDatabase;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,22 +15,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
 /**
- * CPU per execution of variants of the gateway's statements on a snapshot, one thread,
- * over DuckDB JDBC with the gateway's settings (docs/performance.md, eighth round). Fair
- * to every variant: each round draws 100 users, an unmeasured pass loads their blocks
- * (they fit in the 256MB buffer), then every variant runs the same 300 executions, in an
- * order rotated each round. Without the priming and the rotation, the variant run first
- * in a round read the blocks for the others and looked 15-25 % slower. A setting that
- * DuckDB only has per instance ({@code SET GLOBAL ...}, e.g. {@code disabled_optimizers})
- * is compared by running this once with it and once without, alternately.
+ * CPU per execution of variants of the gateway's statements on a snapshot, one thread, on
+ * a snapshot opened as the gateway opens it (docs/performance.md, eighth round). Fair to
+ * every variant: each round draws 100 users, an unmeasured pass loads their blocks (they
+ * fit in the 256MB buffer), then every variant runs the same 300 executions, in an order
+ * rotated each round. Without the priming and the rotation, the variant run first in a
+ * round read the blocks for the others and looked 15-25 % slower. A setting that DuckDB
+ * only has per instance ({@code SET GLOBAL ...}, e.g. {@code disabled_optimizers}) is
+ * compared by running this once with it and once without, alternately (e.g.
+ * {@code "SET GLOBAL disabled_optimizers = ''"} for every optimizer).
  *
  * <pre>
- * java -cp duckdb_jdbc-1.5.5.0.jar bench/src/com/finance/analytics/bench/StatementVariants.java \
+ * mvn -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp "target/classes:$(cat target/classpath.txt)" \
+ *     bench/src/com/finance/analytics/bench/StatementVariants.java \
  *     build/bench/full/snapshots/&lt;id&gt;/analytics.duckdb ["SET GLOBAL ..."]
  * </pre>
  */
@@ -58,15 +61,11 @@ public final class StatementVariants {
 	}
 
 	public static void main(String[] args) throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("duckdb.read_only", "true");
-		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + args[0], properties)) {
-			try (Statement settings = connection.createStatement()) {
-				settings.execute("SET threads = 1");
-				settings.execute("SET GLOBAL late_materialization_max_rows = 0");
-				settings.execute("SET GLOBAL memory_limit = '256MB'");
-				if (args.length > 1) {
-					settings.execute(args[1]);
+		try (SnapshotDatabase database = SnapshotDatabase.open(Path.of(args[0]), 1);
+				Connection connection = database.connect()) {
+			if (args.length > 1) {
+				try (Statement setting = connection.createStatement()) {
+					setting.execute(args[1]);
 				}
 			}
 			run(connection);

@@ -7,16 +7,31 @@ import com.finance.analytics.TestFixtures;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SnapshotDatabaseTest {
 
+	private SnapshotDatabase database;
+
+	private Connection request;
+
+	@BeforeEach
+	void open() throws Exception {
+		database = SnapshotDatabase.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
+		request = database.connect();
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		request.close();
+		database.close();
+	}
+
 	@Test
 	void connectionsDuplicatedForRequestsNeverUseLateMaterialization() throws Exception {
-		try (SnapshotDatabase database = SnapshotDatabase
-			.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
-				Connection request = database.connect();
-				Statement statement = request.createStatement();
+		try (Statement statement = request.createStatement();
 				ResultSet setting = statement.executeQuery(
 						"select current_setting('late_materialization_max_rows'), current_setting('threads'), "
 								+ "current_setting('memory_limit')")) {
@@ -29,10 +44,7 @@ class SnapshotDatabaseTest {
 
 	@Test
 	void groupedTotalIsPlannedWithoutCompressedMaterialization() throws Exception {
-		try (SnapshotDatabase database = SnapshotDatabase
-			.open(TestFixtures.currentTestSnapshot().resolve("analytics.duckdb"), 2);
-				Connection request = database.connect();
-				Statement statement = request.createStatement();
+		try (Statement statement = request.createStatement();
 				ResultSet plan = statement.executeQuery("explain select currency, sum(amount) "
 						+ "from main.fct_transactions where booking_date >= date '2025-01-01' group by currency")) {
 			plan.next();
