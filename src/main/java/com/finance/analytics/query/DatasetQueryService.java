@@ -1,7 +1,9 @@
 package com.finance.analytics.query;
 
 import com.finance.analytics.catalog.Column;
+import com.finance.analytics.catalog.ColumnType;
 import com.finance.analytics.catalog.Dataset;
+import com.finance.analytics.catalog.ScalarKind;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
@@ -10,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +37,12 @@ public class DatasetQueryService {
 
 	public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
 		Dataset dataset = checked(snapshot, caller, datasetId, query.filter(), query.orderBy());
+		Optional<DateCounts> dated = dateCounts(snapshot, caller, dataset, query.filter());
+		if (dated.isPresent()) {
+			DatasetFilter filter = query.filter();
+			return pageOfKnownTotal(snapshot, caller, dataset, query,
+					dated.get().count(filter.startDate(), filter.endDate()));
+		}
 		if (query.limit() == 0) {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
 		}
@@ -47,6 +56,41 @@ public class DatasetQueryService {
 		long total = page.rows().isEmpty() && query.offset() > 0 ? count(snapshot, caller, dataset, query.filter())
 				: page.total();
 		return new Page(page.rows(), total, query.limit(), query.offset());
+	}
+
+	/**
+	 * A page whose total is known: a page past the end, or of no rows, needs no
+	 * statement.
+	 */
+	private Page pageOfKnownTotal(Snapshot snapshot, Caller caller, Dataset dataset, DatasetQuery query, long total) {
+		if (query.limit() == 0 || query.offset() >= total) {
+			return new Page(List.of(), total, query.limit(), query.offset());
+		}
+		List<Column> read = read(dataset, query.columns());
+		SqlStatement statement = DatasetSql.uncountedPage(dataset, read, caller.userId(), query.filter(),
+				query.orderBy(), query.limit(), query.offset());
+		List<Map<String, Object>> rows = cache.get(snapshot, caller.userId(), "rows", statement,
+				() -> executor.rows(snapshot, statement, read));
+		return new Page(rows, total, query.limit(), query.offset());
+	}
+
+	/**
+	 * The caller's rows per date, when the filter restricts nothing but the dates of a
+	 * dataset whose date column holds dates (a timestamp column compares with a date
+	 * range differently): read once per user and snapshot, it counts every such page.
+	 */
+	private Optional<DateCounts> dateCounts(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
+		if (!filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
+			return Optional.empty();
+		}
+		return dataset.filters().dateColumn().filter(name -> {
+			ColumnType type = dataset.requireColumn(name).type();
+			return type.kind() == ScalarKind.DATE && !type.list();
+		}).map(name -> {
+			SqlStatement statement = DatasetSql.dateCounts(dataset, name, caller.userId());
+			return cache.workingSet(snapshot, caller.userId(), "date-counts", statement,
+					() -> executor.execute(snapshot, statement, RowReader::readDateCounts));
+		});
 	}
 
 	/**

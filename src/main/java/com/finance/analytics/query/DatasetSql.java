@@ -34,9 +34,24 @@ final class DatasetSql {
 	 */
 	static SqlStatement page(Dataset dataset, List<Column> columns, UUID userId, DatasetFilter filter,
 			List<OrderBy> orderBy, int limit, int offset) {
+		return page(dataset, columnList(columns) + ", count(*) over ()", userId, filter, orderBy, limit, offset);
+	}
+
+	/**
+	 * As {@link #page}, without the count, for a total known beforehand
+	 * ({@link DateCounts}): the window count made DuckDB keep every filtered row before
+	 * the limit, a tenth of a page statement's time.
+	 */
+	static SqlStatement uncountedPage(Dataset dataset, List<Column> columns, UUID userId, DatasetFilter filter,
+			List<OrderBy> orderBy, int limit, int offset) {
+		return page(dataset, columnList(columns), userId, filter, orderBy, limit, offset);
+	}
+
+	private static SqlStatement page(Dataset dataset, String selected, UUID userId, DatasetFilter filter,
+			List<OrderBy> orderBy, int limit, int offset) {
 		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-		String sql = "select " + columnList(columns) + ", count(*) over () from " + table(dataset) + where.sql()
-				+ " order by " + orderClause(dataset, orderBy) + " limit ? offset ?";
+		String sql = "select " + selected + " from " + table(dataset) + where.sql() + " order by "
+				+ orderClause(dataset, orderBy) + " limit ? offset ?";
 		List<Object> parameters = new ArrayList<>(where.parameters);
 		parameters.add(limit);
 		parameters.add(offset);
@@ -53,6 +68,18 @@ final class DatasetSql {
 		parameters.add(limit);
 		return new SqlStatement("select " + columnList(dataset) + " from " + table(dataset) + where.sql() + " order by "
 				+ orderClause(dataset, orderBy) + " limit ?", parameters);
+	}
+
+	/**
+	 * The number of the caller's rows on each date of {@code dateColumn} (one row per
+	 * date, the null date included), in no particular order.
+	 */
+	static SqlStatement dateCounts(Dataset dataset, String dateColumn, UUID userId) {
+		Where where = scoped(dataset, userId);
+		String date = quote(dataset.requireColumn(dateColumn).name());
+		return new SqlStatement(
+				"select " + date + ", count(*) from " + table(dataset) + where.sql() + " group by " + date,
+				where.parameters);
 	}
 
 	static SqlStatement count(Dataset dataset, UUID userId, DatasetFilter filter) {

@@ -43,6 +43,8 @@ final class ResultWeight {
 			case String text -> 40 + 2 * text.length();
 			case CountedRows counted -> 24 + of(counted.rows());
 			case KeyedRows keyed -> 24 + of(keyed.byKey());
+			// Two arrays of one int and one long per date.
+			case DateCounts counts -> 64 + 12 * counts.days().length;
 			case Map<?, ?> map ->
 				48 + map.entrySet().stream().mapToInt(entry -> 40 + of(entry.getKey()) + of(entry.getValue())).sum();
 			case Collection<?> items -> 40 + items.size() * REFERENCE + sampled(items);

@@ -49,6 +49,34 @@ final class RowReader {
 		return Collections.unmodifiableList(result);
 	}
 
+	/**
+	 * The rows of {@link DatasetSql#dateCounts}: a date (or null) and its number of rows,
+	 * in any order.
+	 */
+	static DateCounts readDateCounts(ResultSet rows) throws SQLException {
+		List<long[]> counted = new ArrayList<>();
+		long undated = 0;
+		while (rows.next()) {
+			Object date = rows.getObject(1);
+			if (date == null) {
+				undated = rows.getLong(2);
+			}
+			else {
+				counted.add(new long[] { ((LocalDate) convert(date, ScalarKind.DATE)).toEpochDay(), rows.getLong(2) });
+			}
+		}
+		counted.sort((a, b) -> Long.compare(a[0], b[0]));
+		int[] days = new int[counted.size()];
+		long[] rowsUpTo = new long[counted.size()];
+		long running = 0;
+		for (int i = 0; i < days.length; i++) {
+			days[i] = Math.toIntExact(counted.get(i)[0]);
+			running += counted.get(i)[1];
+			rowsUpTo[i] = running;
+		}
+		return new DateCounts(days, rowsUpTo, undated);
+	}
+
 	private static Map<String, Object> row(ResultSet rows, List<Column> columns) throws SQLException {
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < columns.size(); i++) {

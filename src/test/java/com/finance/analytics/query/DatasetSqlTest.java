@@ -53,6 +53,27 @@ class DatasetSqlTest {
 	}
 
 	@Test
+	void uncountedPageIsThePageWithoutItsCount() {
+		DatasetFilter january = DatasetFilter.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"), null,
+				null);
+		SqlStatement counted = DatasetSql.page(TRANSACTIONS, TRANSACTIONS.columns(), USER, january, List.of(), 10, 20);
+		SqlStatement uncounted = DatasetSql.uncountedPage(TRANSACTIONS, TRANSACTIONS.columns(), USER, january,
+				List.of(), 10, 20);
+
+		assertThat(uncounted.sql()).isEqualTo(counted.sql().replace(", count(*) over ()", ""));
+		assertThat(uncounted.parameters()).isEqualTo(counted.parameters());
+	}
+
+	@Test
+	void dateCountsGroupTheCallersRowsByTheDateColumn() {
+		SqlStatement counts = DatasetSql.dateCounts(TRANSACTIONS, "booking_date", USER);
+
+		assertThat(counts.sql()).isEqualTo("select \"booking_date\", count(*) from \"main\".\"fct_transactions\""
+				+ " where \"user_id\" = ? group by \"booking_date\"");
+		assertThat(counts.parameters()).containsExactly(USER);
+	}
+
+	@Test
 	void orderedRowsAreScopedToTheUserAndCarryNoCount() {
 		SqlStatement ordered = DatasetSql.ordered(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10_001);
 

@@ -155,6 +155,32 @@ class GraphQlApiTest {
 	}
 
 	@Test
+	void dateRangeTotalsMatchTheSourceForEveryMonthAndOpenEnds() throws Exception {
+		long counted = 0;
+		for (LocalDate month = LocalDate.parse("2024-01-01"); month.getYear() < 2027; month = month.plusMonths(1)) {
+			LocalDate last = month.plusMonths(1).minusDays(1);
+			long expected = source.transactionCount(user, month, last, List.of());
+			assertThat(transactionTotalBetween(month, last)).as(month.toString()).isEqualTo(expected);
+			counted += expected;
+		}
+		assertThat(counted).isPositive();
+		assertThat(transactionTotalBetween(START, null))
+			.isEqualTo(source.transactionCount(user, START, ALL_END, List.of()));
+		assertThat(transactionTotalBetween(null, END))
+			.isEqualTo(source.transactionCount(user, ALL_START, END, List.of()));
+	}
+
+	private long transactionTotalBetween(LocalDate start, LocalDate end) {
+		return graphQl.documentName("transactionTotalBetween")
+			.variable("start", start == null ? null : start.toString())
+			.variable("end", end == null ? null : end.toString())
+			.execute()
+			.path("fctTransactions.totalCount")
+			.entity(Long.class)
+			.get();
+	}
+
+	@Test
 	void tagFilterOnTheTagListMeansHasAnyOfTheTags() throws Exception {
 		List<UUID> tags = source.tagsOf(user).subList(0, 2);
 		long total = graphQl.documentName("transactionTotalByTags")
