@@ -20,14 +20,14 @@ import java.util.UUID;
 
 /**
  * CPU per execution of variants of the gateway's statements on a snapshot, one thread, on
- * a snapshot opened as the gateway opens it (docs/performance.md, eighth round). Fair to
- * every variant: each round draws 100 users, an unmeasured pass loads their blocks (they
- * fit in the 256MB buffer), then every variant runs the same 300 executions, in an order
- * rotated each round. Without the priming and the rotation, the variant run first in a
- * round read the blocks for the others and looked 15-25 % slower. A setting that DuckDB
- * only has per instance ({@code SET GLOBAL ...}, e.g. {@code disabled_optimizers}) is
- * compared by running this once with it and once without, alternately (e.g.
- * {@code "SET GLOBAL disabled_optimizers = ''"} for every optimizer).
+ * a snapshot opened as the gateway opens it (docs/performance.md, eighth and ninth
+ * rounds). Fair to every variant: each round draws 100 users, an unmeasured pass loads
+ * their blocks (they fit in the 256MB buffer), then every variant runs the same 300
+ * executions, in an order rotated each round. Without the priming and the rotation, the
+ * variant run first in a round read the blocks for the others and looked 15-25 % slower.
+ * A setting that DuckDB only has per instance ({@code SET GLOBAL ...}, e.g.
+ * {@code disabled_optimizers}) is compared by running this once with it and once without,
+ * alternately (e.g. {@code "SET GLOBAL disabled_optimizers = ''"} for every optimizer).
  *
  * <pre>
  * mvn -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -52,6 +52,15 @@ public final class StatementVariants {
 	private static final String PAGE = "select " + COLUMNS + ", count(*) over () from \"main\".\"fct_transactions\" "
 			+ "where \"user_id\" = ? and \"booking_date\" >= ? and \"booking_date\" <= ? order by %s limit ? offset ?";
 
+	private static final String KEY_ORDER = "\"booking_date\" desc nulls last, \"transaction_id\" asc nulls first";
+
+	/**
+	 * The nested-relations query's page: the columns its account and tags resolve from.
+	 */
+	private static final String NESTED = "select \"transaction_id\", \"booking_date\", \"amount\", \"account_id\"%s "
+			+ "from \"main\".\"fct_transactions\" where \"user_id\" = ? and \"booking_date\" >= ? "
+			+ "and \"booking_date\" <= ? order by " + KEY_ORDER + " limit ? offset ?";
+
 	private static final String SPENDING = "select \"tag_id\", \"currency\", sum(\"spending_amount\"), "
 			+ "sum(\"refund_amount\"), sum(\"net_spending_amount\"), sum(\"transaction_count\") "
 			+ "from \"main\".\"fct_daily_spending_by_tag\" "
@@ -74,8 +83,11 @@ public final class StatementVariants {
 
 	private static void run(Connection connection) throws SQLException {
 		Map<String, String> variants = new LinkedHashMap<>();
-		variants.put("page, order to the key",
-				PAGE.formatted("\"booking_date\" desc nulls last, \"transaction_id\" asc nulls first"));
+		variants.put("page, order to the key", PAGE.formatted(KEY_ORDER));
+		variants.put("page, uncounted", PAGE.formatted(KEY_ORDER).replace(", count(*) over ()", ""));
+		variants.put("page of 25, counted", NESTED.formatted(", \"tag_ids\", count(*) over ()"));
+		variants.put("page of 25, uncounted", NESTED.formatted(", \"tag_ids\""));
+		variants.put("page of 25, no tag_ids", NESTED.formatted(""));
 		variants.put("page, every column", PAGE.formatted("\"booking_date\" desc nulls last, "
 				+ "\"transaction_id\" asc nulls first, \"user_id\" asc nulls first, \"account_id\" asc nulls first, "
 				+ "\"value_date\" asc nulls first, \"amount\" asc nulls first, \"currency\" asc nulls first, "
@@ -112,7 +124,7 @@ public final class StatementVariants {
 			double[] measured = Arrays.copyOfRange(cpuMillis[variant], WARM_ROUNDS, ROUNDS);
 			Arrays.sort(measured);
 			int n = measured.length;
-			System.out.printf("%-24s median %.3f ms of CPU per execution (quartiles %.3f-%.3f)%n", names.get(variant),
+			System.out.printf("%-28s median %.3f ms of CPU per execution (quartiles %.3f-%.3f)%n", names.get(variant),
 					(measured[(n - 1) / 2] + measured[n / 2]) / 2, measured[n / 4], measured[3 * n / 4]);
 		}
 	}
@@ -140,7 +152,7 @@ public final class StatementVariants {
 			statement.setObject(2, start);
 			statement.setObject(3, start.plusDays(page ? 30 : 90));
 			if (page) {
-				statement.setInt(4, 100);
+				statement.setInt(4, name.startsWith("page of 25") ? 25 : 100);
 				statement.setInt(5, 0);
 			}
 			try (ResultSet rows = statement.executeQuery()) {
