@@ -78,9 +78,11 @@ public class DatasetQueryService {
 	 * The caller's rows per date, when the filter restricts nothing but the dates of a
 	 * dataset whose date column holds dates (a timestamp column compares with a date
 	 * range differently): read once per user and snapshot, it counts every such page.
+	 * Without working sets kept, it would cost a statement on every page: pages then
+	 * count in their own statement.
 	 */
 	private Optional<DateCounts> dateCounts(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
-		if (!filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
+		if (!cache.keepsWorkingSets() || !filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
 			return Optional.empty();
 		}
 		return dataset.filters().dateColumn().filter(name -> {

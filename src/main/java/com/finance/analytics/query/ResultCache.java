@@ -102,6 +102,14 @@ public class ResultCache implements SnapshotListener {
 		workingSets.snapshotPublished(current);
 	}
 
+	/**
+	 * Whether users' working sets are kept ({@code analytics.cache.working-set-max-size}
+	 * above 0): what is worth reading only to be kept is not read otherwise.
+	 */
+	boolean keepsWorkingSets() {
+		return workingSets.enabled();
+	}
+
 	/** Hits, misses and evictions of the answers since start. */
 	public CacheStats stats() {
 		return entries.stats();
