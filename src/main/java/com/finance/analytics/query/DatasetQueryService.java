@@ -85,10 +85,7 @@ public class DatasetQueryService {
 		if (!cache.keepsWorkingSets() || !filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
 			return Optional.empty();
 		}
-		return dataset.filters().dateColumn().filter(name -> {
-			ColumnType type = dataset.requireColumn(name).type();
-			return type.kind() == ScalarKind.DATE && !type.list();
-		}).map(name -> {
+		return datedColumn(dataset).map(name -> {
 			SqlStatement statement = DatasetSql.dateCounts(dataset, name, caller.userId());
 			return cache.workingSet(snapshot, caller.userId(), "date-counts", statement,
 					() -> executor.execute(snapshot, statement, RowReader::readDateCounts));
@@ -140,12 +137,53 @@ public class DatasetQueryService {
 		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
 		checkOwnership(snapshot, caller, dataset, filter);
 		List<Column> groups = groupBy.stream().map(dataset::requireColumn).toList();
+		Optional<DateTotals> dated = dateTotals(snapshot, caller, dataset, filter, groups, measures);
+		if (dated.isPresent()) {
+			return dated.get().rows(filter.startDate(), filter.endDate());
+		}
 		List<Column> columns = Stream.concat(groups.stream(), measures.stream().map(dataset::requireColumn)).toList();
 		SqlStatement statement = DatasetSql.aggregate(dataset, caller.userId(), filter, groupBy, measures);
 		return cache.get(snapshot, caller.userId(), "rows", statement, () -> {
 			List<Map<String, Object>> rows = new ArrayList<>(executor.rows(snapshot, statement, columns));
 			rows.sort(GroupOrder.of(groups));
 			return Collections.unmodifiableList(rows);
+		});
+	}
+
+	/**
+	 * The caller's sums per group and date, when the filter restricts nothing but the
+	 * dates (at least one end of them: undated rows are not kept) of a dataset whose date
+	 * column holds dates, and every measure sums exactly in a {@code long}
+	 * ({@link DateTotals#summable}): read once per user and snapshot, it totals every
+	 * such range. Without working sets kept, it would cost a statement on every total.
+	 */
+	private Optional<DateTotals> dateTotals(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter,
+			List<Column> groups, List<String> measures) {
+		if (!cache.keepsWorkingSets() || !filter.hasDateRange() || !filter.accountIds().isEmpty()
+				|| !filter.tagIds().isEmpty() || groups.stream().anyMatch(column -> column.type().list())) {
+			return Optional.empty();
+		}
+		List<DateTotals.Sum> sums = new ArrayList<>();
+		for (String measure : measures) {
+			Optional<DateTotals.Sum> sum = DateTotals.summable(dataset.requireColumn(measure));
+			if (sum.isEmpty()) {
+				return Optional.empty();
+			}
+			sums.add(sum.get());
+		}
+		return datedColumn(dataset).flatMap(name -> {
+			SqlStatement statement = DatasetSql.dateTotals(dataset, name, caller.userId(),
+					groups.stream().map(Column::name).toList(), measures);
+			return cache.workingSet(snapshot, caller.userId(), "date-totals", statement,
+					() -> executor.execute(snapshot, statement, rows -> RowReader.readDateTotals(rows, groups, sums)));
+		});
+	}
+
+	/** The dataset's date column, when it holds dates (not timestamps, not lists). */
+	private static Optional<String> datedColumn(Dataset dataset) {
+		return dataset.filters().dateColumn().filter(name -> {
+			ColumnType type = dataset.requireColumn(name).type();
+			return type.kind() == ScalarKind.DATE && !type.list();
 		});
 	}
 

@@ -83,6 +83,25 @@ final class DatasetSql {
 				where.parameters);
 	}
 
+	/**
+	 * The caller's sums of {@code measures} per date and distinct {@code groupBy}, dates
+	 * ascending ({@link DateTotals}).
+	 */
+	static SqlStatement dateTotals(Dataset dataset, String dateColumn, UUID userId, List<String> groupBy,
+			List<String> measures) {
+		Where where = scoped(dataset, userId);
+		String date = quote(dataset.requireColumn(dateColumn).name());
+		where.add(date + " is not null");
+		String groups = groupBy.stream()
+			.map(name -> quote(dataset.requireColumn(name).name()))
+			.collect(Collectors.joining(", "));
+		String sums = measures.stream()
+			.map(name -> "sum(" + quote(dataset.requireColumn(name).name()) + ")")
+			.collect(Collectors.joining(", "));
+		return new SqlStatement("select " + date + ", " + groups + ", " + sums + " from " + table(dataset) + where.sql()
+				+ " group by " + date + ", " + groups + " order by " + date, where.parameters);
+	}
+
 	static SqlStatement count(Dataset dataset, UUID userId, DatasetFilter filter) {
 		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
 		return new SqlStatement("select count(*) from " + table(dataset) + where.sql(), where.parameters);

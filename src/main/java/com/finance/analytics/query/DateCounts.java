@@ -1,7 +1,6 @@
 package com.finance.analytics.query;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -29,8 +28,8 @@ record DateCounts(int[] days, long[] rowsUpTo, long undated) {
 		if (start.isEmpty() && end.isEmpty()) {
 			return dated() + undated;
 		}
-		int from = start.map(date -> firstOnOrAfter(date.toEpochDay())).orElse(0);
-		int to = end.map(date -> firstOnOrAfter(date.toEpochDay() + 1)).orElse(days.length);
+		int from = EpochDays.from(days, start);
+		int to = EpochDays.to(days, end);
 		if (to <= from) {
 			return 0;
 		}
@@ -39,18 +38,6 @@ record DateCounts(int[] days, long[] rowsUpTo, long undated) {
 
 	private long dated() {
 		return days.length == 0 ? 0 : rowsUpTo[days.length - 1];
-	}
-
-	/** Index of the first day at or after {@code epochDay}; the length if none. */
-	private int firstOnOrAfter(long epochDay) {
-		if (epochDay > Integer.MAX_VALUE) {
-			return days.length;
-		}
-		if (epochDay < Integer.MIN_VALUE) {
-			return 0;
-		}
-		int found = Arrays.binarySearch(days, (int) epochDay);
-		return found >= 0 ? found : -found - 1;
 	}
 
 }

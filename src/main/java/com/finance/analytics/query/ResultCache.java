@@ -17,12 +17,12 @@ import org.springframework.util.unit.DataSize;
  * Results of statements, kept until the snapshot they were read from is replaced
  * ({@link SnapshotCache}): the key names the snapshot and the user ({@link ResultKey}).
  * Two regions, each bounded by approximate bytes ({@link ResultWeight}): the answers to
- * requests, and users' working sets (the ids they own, their accounts and tags), which
- * every request of the same user reads again. Apart, a flood of answers asked once (every
- * page of every user) cannot evict the working sets that the next request of each user
- * needs. A miss costs one lookup and, after the statement, one weighing; two requests
- * missing the same key at once both run the statement (no lock is held while DuckDB
- * works).
+ * requests, and users' working sets (the ids they own, their accounts and tags, their
+ * rows and sums per date), which every request of the same user reads again. Apart, a
+ * flood of answers asked once (every page of every user) cannot evict the working sets
+ * that the next request of each user needs. A miss costs one lookup and, after the
+ * statement, one weighing; two requests missing the same key at once both run the
+ * statement (no lock is held while DuckDB works).
  */
 @Component
 public class ResultCache implements SnapshotListener {

@@ -2,6 +2,7 @@ package com.finance.analytics.query;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Approximate heap bytes of a cached value (rows, sets of ids, counts): close enough to
@@ -45,6 +46,8 @@ final class ResultWeight {
 			case KeyedRows keyed -> 24 + of(keyed.byKey());
 			// Two arrays of one int and one long per date.
 			case DateCounts counts -> 64 + 12 * counts.days().length;
+			case DateTotals totals -> totals.weight();
+			case Optional<?> optional -> 16 + of(optional.orElse(null));
 			case Map<?, ?> map ->
 				48 + map.entrySet().stream().mapToInt(entry -> 40 + of(entry.getKey()) + of(entry.getValue())).sum();
 			case Collection<?> items -> 40 + items.size() * REFERENCE + sampled(items);

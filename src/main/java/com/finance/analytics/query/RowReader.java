@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns DuckDB result rows into plain Java values that match the exposed scalar types.
@@ -75,6 +76,28 @@ final class RowReader {
 			rowsUpTo[i] = running;
 		}
 		return new DateCounts(days, rowsUpTo, undated);
+	}
+
+	/**
+	 * The rows of {@link DatasetSql#dateTotals}: a date, the group's values, the sums;
+	 * dates ascending.
+	 */
+	static Optional<DateTotals> readDateTotals(ResultSet rows, List<Column> groupColumns, List<DateTotals.Sum> sums)
+			throws SQLException {
+		DateTotals.Builder totals = new DateTotals.Builder(groupColumns, sums);
+		while (rows.next()) {
+			LocalDate date = (LocalDate) convert(rows.getObject(1), ScalarKind.DATE);
+			List<Object> group = new ArrayList<>(groupColumns.size());
+			for (int i = 0; i < groupColumns.size(); i++) {
+				group.add(read(rows, i + 2, groupColumns.get(i)));
+			}
+			List<Object> amounts = new ArrayList<>(sums.size());
+			for (int i = 0; i < sums.size(); i++) {
+				amounts.add(rows.getObject(groupColumns.size() + 2 + i));
+			}
+			totals.add(group, date, amounts);
+		}
+		return totals.build();
 	}
 
 	private static Map<String, Object> row(ResultSet rows, List<Column> columns) throws SQLException {

@@ -74,6 +74,17 @@ class DatasetSqlTest {
 	}
 
 	@Test
+	void dateTotalsSumTheCallersDatedRowsPerDateAndGroupDatesAscending() {
+		SqlStatement totals = DatasetSql.dateTotals(TRANSACTIONS, "booking_date", USER, List.of("transaction_id"),
+				List.of("amount"));
+
+		assertThat(totals.sql()).isEqualTo("select \"booking_date\", \"transaction_id\", sum(\"amount\")"
+				+ " from \"main\".\"fct_transactions\" where \"user_id\" = ? and \"booking_date\" is not null"
+				+ " group by \"booking_date\", \"transaction_id\" order by \"booking_date\"");
+		assertThat(totals.parameters()).containsExactly(USER);
+	}
+
+	@Test
 	void orderedRowsAreScopedToTheUserAndCarryNoCount() {
 		SqlStatement ordered = DatasetSql.ordered(TRANSACTIONS, USER, DatasetFilter.NONE, List.of(), 10_001);
 

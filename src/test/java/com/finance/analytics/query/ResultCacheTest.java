@@ -102,6 +102,38 @@ class ResultCacheTest {
 		}
 	}
 
+	@Test
+	void spendingOverAnotherRangeOfTheSameUserNeedsNoStatement() throws Exception {
+		UUID user = users.get(3);
+		HttpGraphQlTester caller = SignedIn.as(anonymous, user);
+		spending(caller, LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"));
+		long statementsBefore = executor.statementsExecuted();
+		long workingSetHitsBefore = cache.workingSetStats().hitCount();
+		List<?> rows = spending(caller, LocalDate.parse("2026-01-07"), LocalDate.parse("2026-03-19"));
+
+		assertThat(executor.statementsExecuted() - statementsBefore).as("totalled from the user's sums per date")
+			.isZero();
+		assertThat(cache.workingSetStats().hitCount() - workingSetHitsBefore).isOne();
+		assertThat(rows)
+			.hasSize(source.spendingByTag(user, LocalDate.parse("2026-01-07"), LocalDate.parse("2026-03-19")).size());
+		assertThat(spending(SignedIn.as(anonymous, users.get(4)), LocalDate.parse("2026-01-07"),
+				LocalDate.parse("2026-03-19")))
+			.as("another user's sums, not these")
+			.hasSize(source.spendingByTag(users.get(4), LocalDate.parse("2026-01-07"), LocalDate.parse("2026-03-19"))
+				.size())
+			.isNotEqualTo(rows);
+	}
+
+	private static List<?> spending(HttpGraphQlTester caller, LocalDate start, LocalDate end) {
+		return caller.documentName("spendingByTagTotals")
+			.variable("start", start.toString())
+			.variable("end", end.toString())
+			.execute()
+			.path("spendingByTag")
+			.entity(List.class)
+			.get();
+	}
+
 	private static Map<?, ?> page(HttpGraphQlTester caller, int limit, int offset) {
 		return page(caller, "transactionsPageWithAccountAndTags", limit, offset);
 	}

@@ -87,16 +87,36 @@ class GraphQlApiTest {
 
 	@Test
 	void spendingByTagEqualsTheTotalsComputedFromTheSourceTransactions() throws Exception {
+		assertThat(spendingByTag(START, END)).as("the test data has spending in the range")
+			.isNotEmpty()
+			.isEqualTo(sourceSpendingByTag(START, END));
+	}
+
+	@Test
+	void spendingByTagMatchesTheSourceForEveryMonthAndRangesAcrossMonths() throws Exception {
+		int months = 0;
+		for (LocalDate month = LocalDate.parse("2024-01-01"); month.getYear() < 2027; month = month.plusMonths(1)) {
+			LocalDate last = month.plusMonths(1).minusDays(1);
+			Map<TagCurrency, Totals> expected = sourceSpendingByTag(month, last);
+			assertThat(spendingByTag(month, last)).as(month.toString()).isEqualTo(expected);
+			months += expected.isEmpty() ? 0 : 1;
+		}
+		assertThat(months).as("months with spending").isGreaterThan(6);
+		LocalDate midJanuary = LocalDate.parse("2026-01-15");
+		assertThat(spendingByTag(midJanuary, midJanuary.plusMonths(1)))
+			.isEqualTo(sourceSpendingByTag(midJanuary, midJanuary.plusMonths(1)));
+		assertThat(spendingByTag(midJanuary, midJanuary)).isEqualTo(sourceSpendingByTag(midJanuary, midJanuary));
+	}
+
+	/** The caller's spending by tag over the range, each row's net checked. */
+	private Map<TagCurrency, Totals> spendingByTag(LocalDate start, LocalDate end) {
 		List<TagSpending> rows = graphQl.documentName("spendingByTagTotals")
-			.variable("start", START.toString())
-			.variable("end", END.toString())
+			.variable("start", start.toString())
+			.variable("end", end.toString())
 			.execute()
 			.path("spendingByTag")
 			.entityList(TagSpending.class)
 			.get();
-
-		Map<TagCurrency, Totals> expected = source.spendingByTag(user, START, END);
-		assertThat(expected).as("the test data has spending in the range").isNotEmpty();
 		Map<TagCurrency, Totals> actual = new HashMap<>();
 		for (TagSpending row : rows) {
 			assertThat(row.netSpendingAmount()).isEqualByComparingTo(row.spendingAmount().subtract(row.refundAmount()));
@@ -104,10 +124,15 @@ class GraphQlApiTest {
 					new Totals(row.spendingAmount().stripTrailingZeros(), row.refundAmount().stripTrailingZeros(),
 							row.transactionCount()));
 		}
+		return actual;
+	}
+
+	private Map<TagCurrency, Totals> sourceSpendingByTag(LocalDate start, LocalDate end) throws Exception {
 		Map<TagCurrency, Totals> normalized = new HashMap<>();
-		expected.forEach((key, totals) -> normalized.put(key, new Totals(totals.spending().stripTrailingZeros(),
-				totals.refunds().stripTrailingZeros(), totals.count())));
-		assertThat(actual).isEqualTo(normalized);
+		source.spendingByTag(user, start, end)
+			.forEach((key, totals) -> normalized.put(key, new Totals(totals.spending().stripTrailingZeros(),
+					totals.refunds().stripTrailingZeros(), totals.count())));
+		return normalized;
 	}
 
 	record MonthlyTrend(LocalDate month, String currency, BigDecimal income, BigDecimal spending, BigDecimal net,
