@@ -88,12 +88,12 @@ final class DirectQueries implements AutoCloseable {
 		this.snapshot = snapshot;
 		QueryExecutor executor = new RawExecutor();
 		// The gateway's own result cache, so that both sides issue the same statements.
-		ResultCacheProperties cacheProperties = new ResultCacheProperties(DataSize.ofMegabytes(64),
-				DataSize.ofMegabytes(32), 2000);
+		ResultCacheProperties cacheProperties = new ResultCacheProperties(DataSize.ofMegabytes(16),
+				DataSize.ofMegabytes(128), 2000);
 		ResultCache cache = new ResultCache(cacheProperties,
 				new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
 		cache.snapshotPublished(snapshot);
-		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor, cache), cache);
+		this.datasets = new DatasetQueryService(executor, new OwnershipGuard(executor, cache), cache, cacheProperties);
 		this.spendingByTag = new SpendingByTagView(datasets);
 		this.monthlyTrends = new MonthlyTrendsView(datasets);
 		this.balanceHistory = new BalanceHistoryView(datasets);

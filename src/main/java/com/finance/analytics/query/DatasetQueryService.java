@@ -27,21 +27,26 @@ public class DatasetQueryService {
 
 	private final OwnershipGuard ownership;
 
+	/** What the caller's whole rows of a dataset are kept as in the working sets. */
+	private static final String KEPT_ROWS = "kept rows";
+
 	private final ResultCache cache;
 
-	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership, ResultCache cache) {
+	private final int workingSetRows;
+
+	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership, ResultCache cache,
+			ResultCacheProperties properties) {
 		this.executor = executor;
 		this.ownership = ownership;
 		this.cache = cache;
+		this.workingSetRows = properties.workingSetRows();
 	}
 
 	public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
 		Dataset dataset = checked(snapshot, caller, datasetId, query.filter(), query.orderBy());
-		Optional<DateCounts> dated = dateCounts(snapshot, caller, dataset, query.filter());
+		Optional<String> dated = datedPages(dataset, query.filter());
 		if (dated.isPresent()) {
-			DatasetFilter filter = query.filter();
-			return pageOfKnownTotal(snapshot, caller, dataset, query,
-					dated.get().count(filter.startDate(), filter.endDate()));
+			return datedPage(snapshot, caller, dataset, dated.get(), query);
 		}
 		if (query.limit() == 0) {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
@@ -59,37 +64,72 @@ public class DatasetQueryService {
 	}
 
 	/**
-	 * A page whose total is known: a page past the end, or of no rows, needs no
-	 * statement.
+	 * The date column of pages whose total comes from the caller's rows per date: the
+	 * filter restricts nothing but the dates of a dataset whose date column holds dates
+	 * (a timestamp column compares with a date range differently). Without working sets
+	 * kept, the rows per date would cost a statement on every page: pages then count in
+	 * their own statement.
 	 */
-	private Page pageOfKnownTotal(Snapshot snapshot, Caller caller, Dataset dataset, DatasetQuery query, long total) {
+	private Optional<String> datedPages(Dataset dataset, DatasetFilter filter) {
+		if (!cache.keepsWorkingSets() || !filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
+			return Optional.empty();
+		}
+		return datedColumn(dataset);
+	}
+
+	/**
+	 * A page whose total is known from the caller's rows per date (read once per user and
+	 * snapshot): a page past the end, or of no rows, needs no statement; a page kept from
+	 * before is answered as kept; else the page is cut from the caller's kept rows when
+	 * there are any, and read by a statement without a count when there are none.
+	 */
+	private Page datedPage(Snapshot snapshot, Caller caller, Dataset dataset, String dateColumn, DatasetQuery query) {
+		DatasetFilter filter = query.filter();
+		SqlStatement countsStatement = DatasetSql.dateCounts(dataset, dateColumn, caller.userId());
+		boolean returning = cache.holdsWorkingSet(snapshot, caller.userId(), "date-counts", countsStatement);
+		DateCounts counts = cache.workingSet(snapshot, caller.userId(), "date-counts", countsStatement,
+				() -> executor.execute(snapshot, countsStatement, RowReader::readDateCounts));
+		long total = counts.count(filter.startDate(), filter.endDate());
 		if (query.limit() == 0 || query.offset() >= total) {
 			return new Page(List.of(), total, query.limit(), query.offset());
 		}
 		List<Column> read = read(dataset, query.columns());
-		SqlStatement statement = DatasetSql.uncountedPage(dataset, read, caller.userId(), query.filter(),
-				query.orderBy(), query.limit(), query.offset());
-		List<Map<String, Object>> rows = cache.get(snapshot, caller.userId(), "rows", statement,
-				() -> executor.rows(snapshot, statement, read));
+		SqlStatement statement = DatasetSql.uncountedPage(dataset, read, caller.userId(), filter, query.orderBy(),
+				query.limit(), query.offset());
+		Optional<List<Map<String, Object>>> answered = cache.ifKept(snapshot, caller.userId(), "rows", statement);
+		if (answered.isPresent()) {
+			return new Page(answered.get(), total, query.limit(), query.offset());
+		}
+		List<OrderTerm> order = DatasetSql.orderTerms(dataset, query.orderBy());
+		Optional<UserRows> kept = keptRows(snapshot, caller, dataset, order, counts, returning);
+		List<Map<String, Object>> rows = kept.isPresent()
+				? kept.get()
+					.page(dateColumn, filter.startDate(), filter.endDate(), order, read, query.limit(), query.offset())
+				: cache.keep(snapshot, caller.userId(), "rows", statement, executor.rows(snapshot, statement, read));
 		return new Page(rows, total, query.limit(), query.offset());
 	}
 
 	/**
-	 * The caller's rows per date, when the filter restricts nothing but the dates of a
-	 * dataset whose date column holds dates (a timestamp column compares with a date
-	 * range differently): read once per user and snapshot, it counts every such page.
-	 * Without working sets kept, it would cost a statement on every page: pages then
-	 * count in their own statement.
+	 * The caller's whole rows of the dataset, kept in the working sets' region, when
+	 * pages can be cut from them: the dataset has a unique key (so the order is total),
+	 * no term orders floating-point numbers (Java and DuckDB differ on negative zero),
+	 * and the caller has at most {@code workingSetRows} rows. They are read on the
+	 * caller's second dated page of the snapshot (the rows per date were kept before): a
+	 * user who asks once costs no more than a page.
 	 */
-	private Optional<DateCounts> dateCounts(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter) {
-		if (!cache.keepsWorkingSets() || !filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
+	private Optional<UserRows> keptRows(Snapshot snapshot, Caller caller, Dataset dataset, List<OrderTerm> order,
+			DateCounts counts, boolean returning) {
+		if (dataset.keyColumn().isEmpty()
+				|| order.stream().anyMatch(term -> term.column().type().kind() == ScalarKind.FLOAT)
+				|| counts.count(Optional.empty(), Optional.empty()) > workingSetRows) {
 			return Optional.empty();
 		}
-		return datedColumn(dataset).map(name -> {
-			SqlStatement statement = DatasetSql.dateCounts(dataset, name, caller.userId());
-			return cache.workingSet(snapshot, caller.userId(), "date-counts", statement,
-					() -> executor.execute(snapshot, statement, RowReader::readDateCounts));
-		});
+		SqlStatement statement = DatasetSql.rows(dataset, caller.userId(), workingSetRows + 1);
+		if (!returning && !cache.holdsWorkingSet(snapshot, caller.userId(), KEPT_ROWS, statement)) {
+			return Optional.empty();
+		}
+		return Optional.of(cache.workingSet(snapshot, caller.userId(), KEPT_ROWS, statement,
+				() -> UserRows.of(dataset.columns(), executor.rows(snapshot, statement, dataset.columns()))));
 	}
 
 	/**

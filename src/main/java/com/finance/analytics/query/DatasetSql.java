@@ -183,7 +183,7 @@ final class DatasetSql {
 	 * each term costs DuckDB planning work on every statement (a page of transactions
 	 * cost a fifth less without the nine after the key).
 	 */
-	private static String orderClause(Dataset dataset, List<OrderBy> orderBy) {
+	static List<OrderTerm> orderTerms(Dataset dataset, List<OrderBy> orderBy) {
 		SequencedMap<String, Boolean> descending = new LinkedHashMap<>();
 		for (OrderBy term : orderBy) {
 			descending.putIfAbsent(dataset.requireColumn(term.column()).name(), term.direction() == SortDirection.DESC);
@@ -193,14 +193,20 @@ final class DatasetSql {
 			.stream()
 			.filter(column -> !column.type().list())
 			.forEach(column -> descending.putIfAbsent(column.name(), false));
-		List<String> terms = new ArrayList<>();
+		List<OrderTerm> terms = new ArrayList<>();
 		for (Map.Entry<String, Boolean> term : descending.entrySet()) {
-			terms.add(quote(term.getKey()) + (term.getValue() ? " desc nulls last" : " asc nulls first"));
+			terms.add(new OrderTerm(dataset.requireColumn(term.getKey()), term.getValue()));
 			if (dataset.keyColumn().filter(term.getKey()::equals).isPresent()) {
 				break;
 			}
 		}
-		return String.join(", ", terms);
+		return terms;
+	}
+
+	private static String orderClause(Dataset dataset, List<OrderBy> orderBy) {
+		return orderTerms(dataset, orderBy).stream()
+			.map(term -> quote(term.column().name()) + (term.descending() ? " desc nulls last" : " asc nulls first"))
+			.collect(Collectors.joining(", "));
 	}
 
 	private static Where scoped(Dataset dataset, UUID userId) {

@@ -31,7 +31,8 @@ final class GroupOrder {
 		return order;
 	}
 
-	private static Comparator<Object> values(ScalarKind kind) {
+	/** Non-null values of one kind in DuckDB's ascending order. */
+	static Comparator<Object> values(ScalarKind kind) {
 		return switch (kind) {
 			case STRING -> (left, right) -> codePoints((String) left, (String) right);
 			case UUID -> (left, right) -> unsigned((UUID) left, (UUID) right);

@@ -47,6 +47,7 @@ final class ResultWeight {
 			// Two arrays of one int and one long per date.
 			case DateCounts counts -> 64 + 12 * counts.days().length;
 			case DateTotals totals -> totals.weight();
+			case UserRows rows -> rows.weight();
 			case Optional<?> optional -> 16 + of(optional.orElse(null));
 			case Map<?, ?> map ->
 				48 + map.entrySet().stream().mapToInt(entry -> 40 + of(entry.getKey()) + of(entry.getValue())).sum();

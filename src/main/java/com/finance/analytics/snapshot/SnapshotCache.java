@@ -76,6 +76,14 @@ public final class SnapshotCache<K, V> implements SnapshotListener {
 	}
 
 	/**
+	 * Whether a value is kept under {@code key}, without counting a hit or a miss or
+	 * refreshing it.
+	 */
+	public boolean holds(K key) {
+		return entries.policy().getIfPresentQuietly(key) != null;
+	}
+
+	/**
 	 * Keeps {@code value} unless its key names a snapshot no longer served (one that
 	 * slips between this check and a swap only takes room until evicted: nothing asks for
 	 * its key any more).

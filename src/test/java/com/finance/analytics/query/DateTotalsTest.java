@@ -78,6 +78,11 @@ class DateTotalsTest {
 	}
 
 	@Test
+	void totalsAreWeighedAsTheWorkingSetsWeighThem() {
+		assertThat(ResultWeight.of(TOTALS)).isEqualTo(TOTALS.weight()).isPositive();
+	}
+
+	@Test
 	void sumTooLargeForALongKeepsNothing() {
 		assertThat(build(new Object[] { "EUR", TAG, JAN_10, new BigDecimal("90000000000000000.00") },
 				new Object[] { "EUR", TAG, JAN_20, new BigDecimal("90000000000000000.00") }))
