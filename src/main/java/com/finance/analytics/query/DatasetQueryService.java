@@ -96,16 +96,17 @@ public class DatasetQueryService {
 		List<Column> read = read(dataset, query.columns());
 		SqlStatement statement = DatasetSql.uncountedPage(dataset, read, caller.userId(), filter, query.orderBy(),
 				query.limit(), query.offset());
-		Optional<List<Map<String, Object>>> answered = cache.ifKept(snapshot, caller.userId(), "rows", statement);
-		if (answered.isPresent()) {
-			return new Page(answered.get(), total, query.limit(), query.offset());
+		if (!cache.holds(snapshot, caller.userId(), "rows", statement)) {
+			List<OrderTerm> order = DatasetSql.orderTerms(dataset, query.orderBy());
+			Optional<UserRows> kept = keptRows(snapshot, caller, dataset, order, counts, returning);
+			if (kept.isPresent()) {
+				return new Page(kept.get()
+					.page(dateColumn, filter.startDate(), filter.endDate(), order, read, query.limit(), query.offset()),
+						total, query.limit(), query.offset());
+			}
 		}
-		List<OrderTerm> order = DatasetSql.orderTerms(dataset, query.orderBy());
-		Optional<UserRows> kept = keptRows(snapshot, caller, dataset, order, counts, returning);
-		List<Map<String, Object>> rows = kept.isPresent()
-				? kept.get()
-					.page(dateColumn, filter.startDate(), filter.endDate(), order, read, query.limit(), query.offset())
-				: cache.keep(snapshot, caller.userId(), "rows", statement, executor.rows(snapshot, statement, read));
+		List<Map<String, Object>> rows = cache.get(snapshot, caller.userId(), "rows", statement,
+				() -> executor.rows(snapshot, statement, read));
 		return new Page(rows, total, query.limit(), query.offset());
 	}
 

@@ -6,7 +6,6 @@ import com.finance.analytics.snapshot.SnapshotListener;
 import com.finance.analytics.snapshot.SnapshotManager;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,26 +80,11 @@ public class ResultCache implements SnapshotListener {
 	}
 
 	/**
-	 * The cached value of {@code statement} read as {@code reading}, if any (counted as a
-	 * hit or a miss); {@link #keep} keeps one read otherwise.
+	 * Whether an answer to {@code statement} read as {@code reading} is kept now; neither
+	 * a hit nor a miss.
 	 */
-	<T> Optional<T> ifKept(Snapshot snapshot, UUID userId, String reading, SqlStatement statement) {
-		if (!entries.enabled()) {
-			return Optional.empty();
-		}
-		Entry cached = entries.get(ResultKey.of(snapshot.id(), userId, reading, statement));
-		@SuppressWarnings("unchecked")
-		Optional<T> value = Optional.ofNullable(cached).map(entry -> (T) entry.value());
-		return value;
-	}
-
-	/** Keeps {@code value} as {@code statement} read as {@code reading}; returns it. */
-	<T> T keep(Snapshot snapshot, UUID userId, String reading, SqlStatement statement, T value) {
-		if (entries.enabled()) {
-			ResultKey key = ResultKey.of(snapshot.id(), userId, reading, statement);
-			entries.keep(key, new Entry(value, key.weight() + ResultWeight.of(value)));
-		}
-		return value;
+	boolean holds(Snapshot snapshot, UUID userId, String reading, SqlStatement statement) {
+		return entries.enabled() && entries.holds(ResultKey.of(snapshot.id(), userId, reading, statement));
 	}
 
 	/**
