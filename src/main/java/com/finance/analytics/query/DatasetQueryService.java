@@ -18,17 +18,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * Pages through one dataset for the caller: validates the request, checks ownership of
- * ids, counts and fetches.
+ * ids, counts and fetches, answering from the caller's working sets (rows per date, rows
+ * kept by column, sums per date) what they can answer.
  */
 @Service
 public class DatasetQueryService {
 
+	/** The caller's rows per date of a dataset, in the working sets. */
+	private static final String DATE_COUNTS = "date-counts";
+
+	/** The caller's whole rows of a dataset kept by column, in the working sets. */
+	private static final String KEPT_ROWS = "kept rows";
+
 	private final QueryExecutor executor;
 
 	private final OwnershipGuard ownership;
-
-	/** What the caller's whole rows of a dataset are kept as in the working sets. */
-	private static final String KEPT_ROWS = "kept rows";
 
 	private final ResultCache cache;
 
@@ -86,8 +90,8 @@ public class DatasetQueryService {
 	private Page datedPage(Snapshot snapshot, Caller caller, Dataset dataset, String dateColumn, DatasetQuery query) {
 		DatasetFilter filter = query.filter();
 		SqlStatement countsStatement = DatasetSql.dateCounts(dataset, dateColumn, caller.userId());
-		boolean returning = cache.holdsWorkingSet(snapshot, caller.userId(), "date-counts", countsStatement);
-		DateCounts counts = cache.workingSet(snapshot, caller.userId(), "date-counts", countsStatement,
+		boolean returning = cache.holdsWorkingSet(snapshot, caller.userId(), DATE_COUNTS, countsStatement);
+		DateCounts counts = cache.workingSet(snapshot, caller.userId(), DATE_COUNTS, countsStatement,
 				() -> executor.execute(snapshot, countsStatement, RowReader::readDateCounts));
 		long total = counts.count(filter.startDate(), filter.endDate());
 		if (query.limit() == 0 || query.offset() >= total) {
