@@ -106,7 +106,7 @@ final class DirectQueries implements AutoCloseable {
 	/**
 	 * Same settings as the gateway except DuckDB's memory limit: without the gateway's
 	 * bound on in-flight statements, 64 statements at once need more working memory than
-	 * the gateway's 256MB (they fail with out-of-memory errors).
+	 * the gateway's default (they fail with out-of-memory errors).
 	 */
 	static DirectQueries open(Path snapshotDir, int duckdbThreads) throws Exception {
 		SnapshotDatabase database = SnapshotDatabase.open(snapshotDir.resolve("analytics.duckdb"), duckdbThreads,

@@ -22,7 +22,7 @@ import java.util.UUID;
  * CPU per execution of variants of the gateway's statements on a snapshot, one thread, on
  * a snapshot opened as the gateway opens it (docs/performance.md, eighth and ninth
  * rounds). Fair to every variant: each round draws 100 users, an unmeasured pass loads
- * their blocks (they fit in the 256MB buffer), then every variant runs the same 300
+ * their blocks (they fit in the gateway's buffer), then every variant runs the same 300
  * executions, in an order rotated each round. Without the priming and the rotation, the
  * variant run first in a round read the blocks for the others and looked 15-25 % slower.
  * A setting that DuckDB only has per instance ({@code SET GLOBAL ...}, e.g.

@@ -33,12 +33,13 @@ import org.springframework.stereotype.Component;
  * Runs statements on a snapshot: at most {@code maxConcurrent} at once (the rest wait in
  * line), each on a kept connection of the snapshot's shared instance with its prepared
  * statement reused, and each really cancelled in DuckDB when the timeout passes. A
- * statement asked for on a virtual thread (the request threads) runs on one of
- * {@code maxConcurrent} platform threads: DuckDB works inside a JNI call, which would pin
- * the virtual thread's carrier, and with one carrier per core two running statements
- * would stall every other request. A statement that finds the snapshot's file damaged
- * reports it to the snapshot (which the manager then stops serving) and answers
- * UNAVAILABLE: the caller can retry on the snapshot served next.
+ * statement runs on the request's own thread, a platform thread; one asked for on a
+ * virtual thread (requests run on them with {@code spring.threads.virtual.enabled}) runs
+ * on one of {@code maxConcurrent} platform threads instead: DuckDB works inside a JNI
+ * call, which would pin the virtual thread's carrier, and with one carrier per core two
+ * running statements would stall every other request. A statement that finds the
+ * snapshot's file damaged reports it to the snapshot (which the manager then stops
+ * serving) and answers UNAVAILABLE: the caller can retry on the snapshot served next.
  */
 @Component
 public class QueryExecutor {

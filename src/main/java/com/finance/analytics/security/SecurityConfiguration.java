@@ -50,7 +50,7 @@ public class SecurityConfiguration {
 				new ErrorResponses(json));
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.addUrlPatterns(PROTECTED_PATHS);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
 		return registration;
 	}
 
@@ -60,9 +60,9 @@ public class SecurityConfiguration {
 				new ErrorResponses(json));
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.addUrlPatterns(PROTECTED_PATHS);
-		// after the body is read: a user's places count the work, not a client still
-		// sending
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+		// before the body is read: a client still sending holds a request thread, so one
+		// user's trickling bodies hold at most this many of them
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 		return registration;
 	}
 

@@ -33,7 +33,7 @@ public final class SnapshotDatabase implements AutoCloseable {
 	 * DuckDB's buffer cache bound when none is configured; its own default is 80 % of the
 	 * machine's memory.
 	 */
-	public static final String DEFAULT_MEMORY_LIMIT = "256MB";
+	public static final String DEFAULT_MEMORY_LIMIT = "192MB";
 
 	private static final Pattern MEMORY_SIZE = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,3})?\\s?(KB|MB|GB|KiB|MiB|GiB)",
 			Pattern.CASE_INSENSITIVE);
