@@ -15,10 +15,7 @@
 
 {#- A where clause keeping the changed users' rows when the model is built incrementally; nothing otherwise. -#}
 {% macro changed_users_only(column='user_id') %}
-{%- set changed_users = ref('int_changed_users') -%}
-{%- if is_incremental() -%}
-where {{ column }} in (select user_id from {{ changed_users }})
-{%- endif -%}
+{{- changed_users_where(column, is_incremental()) -}}
 {% endmacro %}
 
 {#- The same filter in an intermediate view that only a mart reads (no is_incremental() there): the
@@ -26,8 +23,14 @@ where {{ column }} in (select user_id from {{ changed_users }})
     user. Keeps the changed users' rows when this build diffs against a previous one; in a fresh file
     every user is changed, so it keeps every row without the semi-join. -#}
 {% macro changed_users_only_when_diffed(column='user_id') %}
+{{- changed_users_where(column, previous_build_state()) -}}
+{% endmacro %}
+
+{#- The where clause of both, when `applies`. ref() is called either way: dbt records the model's
+    dependency on int_changed_users while parsing, when neither condition holds yet. -#}
+{% macro changed_users_where(column, applies) %}
 {%- set changed_users = ref('int_changed_users') -%}
-{%- if previous_build_state() -%}
+{%- if applies -%}
 where {{ column }} in (select user_id from {{ changed_users }})
 {%- endif -%}
 {% endmacro %}

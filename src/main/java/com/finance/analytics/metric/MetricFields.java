@@ -27,7 +27,6 @@ import com.finance.analytics.schema.SchemaContribution;
 import com.finance.analytics.security.Callers;
 import com.finance.analytics.snapshot.Snapshot;
 import graphql.language.EnumTypeDefinition;
-import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
@@ -190,12 +189,7 @@ public class MetricFields implements SchemaContribution {
 			.inputValueDefinition(input("period", named("Boolean"), "true: sort by the period."))
 			.inputValueDefinition(input("dimension", named(DIMENSION_ENUM), "Sort by a dimension in groupBy."))
 			.inputValueDefinition(input("metric", named(METRIC_ENUM), "Sort by a metric asked for."))
-			.inputValueDefinition(InputValueDefinition.newInputValueDefinition()
-				.name("direction")
-				.description(SchemaBuilder.description("Ascending (the default) or descending."))
-				.type(named("SortDirection"))
-				.defaultValue(EnumValue.of("ASC"))
-				.build())
+			.inputValueDefinition(SchemaBuilder.sortDirection())
 			.build());
 	}
 

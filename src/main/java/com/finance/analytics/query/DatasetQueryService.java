@@ -1,9 +1,7 @@
 package com.finance.analytics.query;
 
 import com.finance.analytics.catalog.Column;
-import com.finance.analytics.catalog.ColumnType;
 import com.finance.analytics.catalog.Dataset;
-import com.finance.analytics.catalog.ScalarKind;
 import com.finance.analytics.error.ErrorCode;
 import com.finance.analytics.security.Caller;
 import com.finance.analytics.snapshot.Snapshot;
@@ -18,17 +16,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Pages through one dataset for the caller: validates the request, checks ownership of
- * ids, counts and fetches, answering from the caller's working sets (rows per date, rows
- * kept by column, sums per date) what they can answer.
+ * ids, counts and fetches, answering from the caller's {@link WorkingSets} what they can
+ * answer.
  */
 @Service
 public class DatasetQueryService {
-
-	/** The caller's rows per date of a dataset, in the working sets. */
-	private static final String DATE_COUNTS = "date-counts";
-
-	/** The caller's whole rows of a dataset kept by column, in the working sets. */
-	private static final String KEPT_ROWS = "kept rows";
 
 	private final QueryExecutor executor;
 
@@ -36,21 +28,21 @@ public class DatasetQueryService {
 
 	private final ResultCache cache;
 
-	private final int workingSetRows;
+	private final WorkingSets workingSets;
 
 	public DatasetQueryService(QueryExecutor executor, OwnershipGuard ownership, ResultCache cache,
 			ResultCacheProperties properties) {
 		this.executor = executor;
 		this.ownership = ownership;
 		this.cache = cache;
-		this.workingSetRows = properties.workingSetRows();
+		this.workingSets = new WorkingSets(executor, cache, properties.workingSetRows());
 	}
 
 	public Page query(Snapshot snapshot, Caller caller, String datasetId, DatasetQuery query) {
 		Dataset dataset = checked(snapshot, caller, datasetId, query.filter(), query.orderBy());
-		Optional<String> dated = datedPages(dataset, query.filter());
-		if (dated.isPresent()) {
-			return datedPage(snapshot, caller, dataset, dated.get(), query);
+		Optional<String> dateColumn = workingSets.dateColumn(dataset, query.filter());
+		if (dateColumn.isPresent()) {
+			return datedPage(snapshot, caller, dataset, dateColumn.get(), query);
 		}
 		if (query.limit() == 0) {
 			return new Page(List.of(), count(snapshot, caller, dataset, query.filter()), 0, query.offset());
@@ -68,20 +60,6 @@ public class DatasetQueryService {
 	}
 
 	/**
-	 * The date column of pages whose total comes from the caller's rows per date: the
-	 * filter restricts nothing but the dates of a dataset whose date column holds dates
-	 * (a timestamp column compares with a date range differently). Without working sets
-	 * kept, the rows per date would cost a statement on every page: pages then count in
-	 * their own statement.
-	 */
-	private Optional<String> datedPages(Dataset dataset, DatasetFilter filter) {
-		if (!cache.keepsWorkingSets() || !filter.accountIds().isEmpty() || !filter.tagIds().isEmpty()) {
-			return Optional.empty();
-		}
-		return datedColumn(dataset);
-	}
-
-	/**
 	 * A page whose total is known from the caller's rows per date (read once per user and
 	 * snapshot): a page past the end, or of no rows, needs no statement; a page kept from
 	 * before is answered as kept; else the page is cut from the caller's kept rows when
@@ -89,11 +67,8 @@ public class DatasetQueryService {
 	 */
 	private Page datedPage(Snapshot snapshot, Caller caller, Dataset dataset, String dateColumn, DatasetQuery query) {
 		DatasetFilter filter = query.filter();
-		SqlStatement countsStatement = DatasetSql.dateCounts(dataset, dateColumn, caller.userId());
-		boolean returning = cache.holdsWorkingSet(snapshot, caller.userId(), DATE_COUNTS, countsStatement);
-		DateCounts counts = cache.workingSet(snapshot, caller.userId(), DATE_COUNTS, countsStatement,
-				() -> executor.execute(snapshot, countsStatement, RowReader::readDateCounts));
-		long total = counts.count(filter.startDate(), filter.endDate());
+		WorkingSets.Dated dated = workingSets.counts(snapshot, caller.userId(), dataset, dateColumn);
+		long total = dated.counts().count(filter.startDate(), filter.endDate());
 		if (query.limit() == 0 || query.offset() >= total) {
 			return new Page(List.of(), total, query.limit(), query.offset());
 		}
@@ -102,7 +77,7 @@ public class DatasetQueryService {
 				query.limit(), query.offset());
 		if (!cache.holds(snapshot, caller.userId(), "rows", statement)) {
 			List<OrderTerm> order = DatasetSql.orderTerms(dataset, query.orderBy());
-			Optional<UserRows> kept = keptRows(snapshot, caller, dataset, order, counts, returning);
+			Optional<UserRows> kept = workingSets.keptRows(snapshot, caller.userId(), dataset, order, dated);
 			if (kept.isPresent()) {
 				return new Page(kept.get()
 					.page(dateColumn, filter.startDate(), filter.endDate(), order, read, query.limit(), query.offset()),
@@ -112,29 +87,6 @@ public class DatasetQueryService {
 		List<Map<String, Object>> rows = cache.get(snapshot, caller.userId(), "rows", statement,
 				() -> executor.rows(snapshot, statement, read));
 		return new Page(rows, total, query.limit(), query.offset());
-	}
-
-	/**
-	 * The caller's whole rows of the dataset, kept in the working sets' region, when
-	 * pages can be cut from them: the dataset has a unique key (so the order is total),
-	 * no term orders floating-point numbers (Java and DuckDB differ on negative zero),
-	 * and the caller has at most {@code workingSetRows} rows. They are read on the
-	 * caller's second dated page of the snapshot (the rows per date were kept before): a
-	 * user who asks once costs no more than a page.
-	 */
-	private Optional<UserRows> keptRows(Snapshot snapshot, Caller caller, Dataset dataset, List<OrderTerm> order,
-			DateCounts counts, boolean returning) {
-		if (dataset.keyColumn().isEmpty()
-				|| order.stream().anyMatch(term -> term.column().type().kind() == ScalarKind.FLOAT)
-				|| counts.count(Optional.empty(), Optional.empty()) > workingSetRows) {
-			return Optional.empty();
-		}
-		SqlStatement statement = DatasetSql.rows(dataset, caller.userId(), workingSetRows + 1);
-		if (!returning && !cache.holdsWorkingSet(snapshot, caller.userId(), KEPT_ROWS, statement)) {
-			return Optional.empty();
-		}
-		return Optional.of(cache.workingSet(snapshot, caller.userId(), KEPT_ROWS, statement,
-				() -> UserRows.of(dataset.columns(), executor.rows(snapshot, statement, dataset.columns()))));
 	}
 
 	/**
@@ -182,7 +134,7 @@ public class DatasetQueryService {
 		Dataset dataset = snapshot.catalog().requireDataset(datasetId);
 		checkOwnership(snapshot, caller, dataset, filter);
 		List<Column> groups = groupBy.stream().map(dataset::requireColumn).toList();
-		Optional<DateTotals> dated = dateTotals(snapshot, caller, dataset, filter, groups, measures);
+		Optional<DateTotals> dated = workingSets.totals(snapshot, caller.userId(), dataset, filter, groups, measures);
 		if (dated.isPresent()) {
 			return dated.get().rows(filter.startDate(), filter.endDate());
 		}
@@ -192,43 +144,6 @@ public class DatasetQueryService {
 			List<Map<String, Object>> rows = new ArrayList<>(executor.rows(snapshot, statement, columns));
 			rows.sort(GroupOrder.of(groups));
 			return Collections.unmodifiableList(rows);
-		});
-	}
-
-	/**
-	 * The caller's sums per group and date, when the filter restricts nothing but the
-	 * dates (at least one end of them: undated rows are not kept) of a dataset whose date
-	 * column holds dates, and every measure sums exactly in a {@code long}
-	 * ({@link DateTotals#summable}): read once per user and snapshot, it totals every
-	 * such range. Without working sets kept, it would cost a statement on every total.
-	 */
-	private Optional<DateTotals> dateTotals(Snapshot snapshot, Caller caller, Dataset dataset, DatasetFilter filter,
-			List<Column> groups, List<String> measures) {
-		if (!cache.keepsWorkingSets() || !filter.hasDateRange() || !filter.accountIds().isEmpty()
-				|| !filter.tagIds().isEmpty() || groups.stream().anyMatch(column -> column.type().list())) {
-			return Optional.empty();
-		}
-		List<DateTotals.Sum> sums = new ArrayList<>();
-		for (String measure : measures) {
-			Optional<DateTotals.Sum> sum = DateTotals.summable(dataset.requireColumn(measure));
-			if (sum.isEmpty()) {
-				return Optional.empty();
-			}
-			sums.add(sum.get());
-		}
-		return datedColumn(dataset).flatMap(name -> {
-			SqlStatement statement = DatasetSql.dateTotals(dataset, name, caller.userId(),
-					groups.stream().map(Column::name).toList(), measures);
-			return cache.workingSet(snapshot, caller.userId(), "date-totals", statement,
-					() -> executor.execute(snapshot, statement, rows -> RowReader.readDateTotals(rows, groups, sums)));
-		});
-	}
-
-	/** The dataset's date column, when it holds dates (not timestamps, not lists). */
-	private static Optional<String> datedColumn(Dataset dataset) {
-		return dataset.filters().dateColumn().filter(name -> {
-			ColumnType type = dataset.requireColumn(name).type();
-			return type.kind() == ScalarKind.DATE && !type.list();
 		});
 	}
 

@@ -92,14 +92,10 @@ final class DatasetSql {
 		Where where = scoped(dataset, userId);
 		String date = quote(dataset.requireColumn(dateColumn).name());
 		where.add(date + " is not null");
-		String groups = groupBy.stream()
-			.map(name -> quote(dataset.requireColumn(name).name()))
-			.collect(Collectors.joining(", "));
-		String sums = measures.stream()
-			.map(name -> "sum(" + quote(dataset.requireColumn(name).name()) + ")")
-			.collect(Collectors.joining(", "));
-		return new SqlStatement("select " + date + ", " + groups + ", " + sums + " from " + table(dataset) + where.sql()
-				+ " group by " + date + ", " + groups + " order by " + date, where.parameters);
+		String groups = groupList(dataset, groupBy);
+		return new SqlStatement("select " + date + ", " + groups + ", " + sums(dataset, measures) + " from "
+				+ table(dataset) + where.sql() + " group by " + date + ", " + groups + " order by " + date,
+				where.parameters);
 	}
 
 	static SqlStatement count(Dataset dataset, UUID userId, DatasetFilter filter) {
@@ -145,15 +141,24 @@ final class DatasetSql {
 	static SqlStatement aggregate(Dataset dataset, UUID userId, DatasetFilter filter, List<String> groupBy,
 			List<String> measures) {
 		Where where = scoped(dataset, userId).filteredBy(dataset, filter);
-		String groups = groupBy.stream()
+		String groups = groupList(dataset, groupBy);
+		return new SqlStatement("select " + groups + ", " + sums(dataset, measures) + " from " + table(dataset)
+				+ where.sql() + " group by " + groups, where.parameters);
+	}
+
+	/** The catalog's quoted names of {@code groupBy}, comma-separated. */
+	private static String groupList(Dataset dataset, List<String> groupBy) {
+		return groupBy.stream()
 			.map(name -> quote(dataset.requireColumn(name).name()))
 			.collect(Collectors.joining(", "));
-		String sums = measures.stream()
-			.map(name -> "sum(" + quote(dataset.requireColumn(name).name()) + ") as " + quote(name))
+	}
+
+	/** A sum of each of {@code measures}, named after it. */
+	private static String sums(Dataset dataset, List<String> measures) {
+		return measures.stream()
+			.map(name -> quote(dataset.requireColumn(name).name()))
+			.map(column -> "sum(" + column + ") as " + column)
 			.collect(Collectors.joining(", "));
-		return new SqlStatement(
-				"select " + groups + ", " + sums + " from " + table(dataset) + where.sql() + " group by " + groups,
-				where.parameters);
 	}
 
 	static AnalyticsException undeclared(Dataset dataset, String filter) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * One user's whole rows of a dataset, kept by column, so that a page filtered only by
@@ -107,31 +108,21 @@ final class UserRows {
 	}
 
 	private int[] selected(int date, Optional<LocalDate> start, Optional<LocalDate> end) {
+		if (start.isEmpty() && end.isEmpty()) {
+			return IntStream.range(0, size).toArray();
+		}
+		Values dates = values[date];
+		long first = start.map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+		long last = end.map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
 		int[] selected = new int[size];
 		int count = 0;
-		boolean ranged = start.isPresent() || end.isPresent();
-		if (ranged && values[date] instanceof Days days) {
-			// Epoch days compared as they are kept: no date made per row.
-			long first = start.map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
-			long last = end.map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
-			for (int row = 0; row < size; row++) {
-				if (!days.nulls().get(row) && days.days()[row] >= first && days.days()[row] <= last) {
-					selected[count++] = row;
-				}
-			}
-			return Arrays.copyOf(selected, count);
-		}
 		for (int row = 0; row < size; row++) {
-			if (!ranged || inRange((LocalDate) values[date].get(row), start, end)) {
+			long day = dates.epochDay(row);
+			if (day != Values.NO_DAY && day >= first && day <= last) {
 				selected[count++] = row;
 			}
 		}
 		return Arrays.copyOf(selected, count);
-	}
-
-	private static boolean inRange(LocalDate date, Optional<LocalDate> start, Optional<LocalDate> end) {
-		return date != null && start.map(first -> !date.isBefore(first)).orElse(true)
-				&& end.map(last -> !date.isAfter(last)).orElse(true);
 	}
 
 	/**
@@ -187,7 +178,15 @@ final class UserRows {
 	/** One column of the rows. */
 	private sealed interface Values permits Dictionary, Uuids, Decimals, Days {
 
+		/** The epoch day of a row without a date. */
+		long NO_DAY = Long.MIN_VALUE;
+
 		Object get(int row);
+
+		/** The row's date as an epoch day, {@link #NO_DAY} when it is null. */
+		default long epochDay(int row) {
+			return get(row) instanceof LocalDate date ? date.toEpochDay() : NO_DAY;
+		}
 
 		int weight();
 
@@ -334,6 +333,12 @@ final class UserRows {
 		@Override
 		public Object get(int row) {
 			return nulls.get(row) ? null : LocalDate.ofEpochDay(days[row]);
+		}
+
+		/** Compared as kept: no date made per row. */
+		@Override
+		public long epochDay(int row) {
+			return nulls.get(row) ? NO_DAY : days[row];
 		}
 
 		@Override

@@ -19,7 +19,6 @@ import com.finance.analytics.security.RequestLimits;
 import com.finance.analytics.snapshot.Snapshot;
 import graphql.execution.MergedField;
 import graphql.language.EnumTypeDefinition;
-import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
 import graphql.language.Field;
 import graphql.language.FieldDefinition;
@@ -117,12 +116,7 @@ class DatasetFields implements SchemaContribution {
 			.name(names.orderBy())
 			.description(SchemaBuilder.description("One sort term."))
 			.inputValueDefinition(input("column", nonNull(named(names.column())), "The column to sort by."))
-			.inputValueDefinition(InputValueDefinition.newInputValueDefinition()
-				.name("direction")
-				.description(SchemaBuilder.description("Ascending (the default) or descending."))
-				.type(named("SortDirection"))
-				.defaultValue(EnumValue.of("ASC"))
-				.build())
+			.inputValueDefinition(SchemaBuilder.sortDirection())
 			.build());
 
 		List<InputValueDefinition> arguments = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.finance.analytics.schema;
 import graphql.language.Argument;
 import graphql.language.Description;
 import graphql.language.Directive;
+import graphql.language.EnumValue;
 import graphql.language.FieldDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
@@ -165,6 +166,19 @@ public final class SchemaBuilder {
 	/** A field of an object type, with its description. */
 	public static FieldDefinition field(String name, Type<?> type, String description) {
 		return FieldDefinition.newFieldDefinition().name(name).type(type).description(description(description)).build();
+	}
+
+	/**
+	 * The {@code direction} of a sort term: base.graphqls's {@code SortDirection},
+	 * ascending when absent.
+	 */
+	public static InputValueDefinition sortDirection() {
+		return InputValueDefinition.newInputValueDefinition()
+			.name("direction")
+			.description(description("Ascending (the default) or descending."))
+			.type(named("SortDirection"))
+			.defaultValue(EnumValue.of("ASC"))
+			.build();
 	}
 
 	/** An argument or input field, with its description. */

@@ -78,7 +78,7 @@ class DatasetSqlTest {
 		SqlStatement totals = DatasetSql.dateTotals(TRANSACTIONS, "booking_date", USER, List.of("transaction_id"),
 				List.of("amount"));
 
-		assertThat(totals.sql()).isEqualTo("select \"booking_date\", \"transaction_id\", sum(\"amount\")"
+		assertThat(totals.sql()).isEqualTo("select \"booking_date\", \"transaction_id\", sum(\"amount\") as \"amount\""
 				+ " from \"main\".\"fct_transactions\" where \"user_id\" = ? and \"booking_date\" is not null"
 				+ " group by \"booking_date\", \"transaction_id\" order by \"booking_date\"");
 		assertThat(totals.parameters()).containsExactly(USER);
